@@ -1,0 +1,48 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "../shared/app-env.ts";
+import { loadConfig } from "../shared/config/config.ts";
+import { ApiError } from "../shared/http/api-error.ts";
+import { errorResponse, onError } from "../shared/http/error-handler.ts";
+import { notFoundOrMethodNotAllowed } from "../shared/http/method-not-allowed.ts";
+import { requestLogger } from "../shared/http/request-logger.ts";
+import { services } from "../shared/services/middleware.ts";
+import { healthApp } from "./health/index.ts";
+
+const DEFAULT_MAX_BODY_BYTES = 1_048_576;
+
+/** Builds the HTTP app: shared middleware, then one endpoint group per mount. */
+export function createApp() {
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId({ headerName: "x-request-id" }));
+  app.use(requestLogger());
+  app.use(secureHeaders());
+  app.use(
+    cors({
+      origin: (origin, c) => (loadConfig(c.env).corsOrigins.includes(origin) ? origin : null),
+      allowHeaders: ["authorization", "content-type", "idempotency-key", "x-request-id", "x-api-key"],
+      exposeHeaders: ["x-request-id", "retry-after"],
+      maxAge: 600,
+      credentials: true,
+    }),
+  );
+  app.use(async function limitBodySize(c, next) {
+    const maxSize = Number(c.env.MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES;
+    return bodyLimit({
+      maxSize,
+      onError: (ctx) =>
+        errorResponse(ctx, new ApiError(413, "PAYLOAD_TOO_LARGE", `Request body exceeds the limit of ${maxSize} bytes`)),
+    })(c, next);
+  });
+  app.use(services());
+
+  app.route("/health", healthApp);
+
+  app.onError(onError);
+  app.notFound(notFoundOrMethodNotAllowed(app));
+  return app;
+}

@@ -1,0 +1,24 @@
+import type { Logger } from "./logging/logger.ts";
+import type { Services } from "./services/services.ts";
+
+/** Who is calling, once authentication has run. */
+export interface Caller {
+  userId: string;
+  email: string | null;
+  /** Claims as Postgres sees them in `request.jwt.claims` (RLS). */
+  claims: Record<string, unknown>;
+  kind: "user" | "api_key";
+}
+
+/** Hono environment shared by every endpoint group. */
+export type AppEnv = {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    services: Services;
+    caller?: Caller;
+    workspaceId?: string;
+    workspaceRole?: string;
+  };
+};

@@ -1,0 +1,46 @@
+import postgres from "postgres";
+
+/** A transaction handle: the `postgres` driver's tagged-template SQL bound to one transaction. */
+export type Tx = postgres.TransactionSql;
+/** A connection pool handle for one request. */
+export type Sql = postgres.Sql;
+
+/** JWT claims as PostgREST would set them in `request.jwt.claims`. */
+export type JwtClaims = Record<string, unknown> & { sub: string; role: string };
+
+/**
+ * Opens a client on the Hyperdrive connection string. Hyperdrive pools in transaction mode,
+ * so settings are only ever transaction-local and prepared statements are off.
+ */
+export function connect(connectionString: string, options: { max?: number } = {}): Sql {
+  return postgres(connectionString, {
+    max: options.max ?? 5,
+    fetch_types: false,
+    prepare: false,
+    idle_timeout: 10,
+    connect_timeout: 10,
+    onnotice: () => {},
+  });
+}
+
+/**
+ * Runs `fn` in one transaction as the calling user: `set local role authenticated` and
+ * `request.jwt.claims`, exactly as PostgREST does, so row-level security decides what it sees.
+ */
+export async function withUser<T>(sql: Sql, claims: JwtClaims, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return (await sql.begin(async (tx) => {
+    await tx`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('request.jwt.claim.sub', ${claims.sub}, true)`;
+    return fn(tx);
+  })) as T;
+}
+
+/**
+ * Runs `fn` in one transaction as `service_role` (bypasses RLS). For system work only —
+ * queue consumers and Durable Objects — which must scope every statement by workspace itself.
+ */
+export async function withService<T>(sql: Sql, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return (await sql.begin(async (tx) => {
+    await tx`select set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"role":"service_role"}', true)`;
+    return fn(tx);
+  })) as T;
+}

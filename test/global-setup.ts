@@ -1,0 +1,23 @@
+import type { TestProject } from "vitest/node";
+import { localDatabase } from "../local-stack/defaults.ts";
+import { startLocalStack } from "../local-stack/index.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    stackBindings: Record<string, string>;
+  }
+}
+
+/** Starts the local stack once for the whole run: a fresh test database and the stand-ins. */
+export default async function setup(project: TestProject) {
+  const stack = await startLocalStack({
+    database: localDatabase.testName,
+    fresh: true,
+    ephemeralPorts: true,
+    qstashBackoffScale: 0.001,
+  });
+  project.provide("databaseUrl", stack.databaseUrl);
+  project.provide("stackBindings", stack.bindings);
+  return () => stack.close();
+}
