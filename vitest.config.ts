@@ -3,10 +3,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    globalSetup: ["./test/global-setup.ts"],
     projects: [
       {
-        extends: true,
+        // Unit and integration tests inside workerd, against the local stack started once per run.
         plugins: [
           cloudflareTest(({ inject }) => ({
             wrangler: { configPath: "./wrangler.toml" },
@@ -18,7 +17,17 @@ export default defineConfig({
         ],
         test: {
           name: "workers",
+          globalSetup: ["./test/global-setup.ts"],
           include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
+        },
+      },
+      {
+        // Contract tests of the local stand-ins, driven through the official Upstash SDKs in Node.
+        test: {
+          name: "contract",
+          environment: "node",
+          include: ["test/contract/**/*.test.ts"],
+          testTimeout: 30_000,
         },
       },
     ],

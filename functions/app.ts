@@ -35,7 +35,10 @@ export function createApp() {
     return bodyLimit({
       maxSize,
       onError: (ctx) =>
-        errorResponse(ctx, new ApiError(413, "PAYLOAD_TOO_LARGE", `Request body exceeds the limit of ${maxSize} bytes`)),
+        errorResponse(
+          ctx,
+          new ApiError(413, "PAYLOAD_TOO_LARGE", `Request body exceeds the limit of ${maxSize} bytes`),
+        ),
     })(c, next);
   });
   app.use(services());

@@ -1,12 +1,12 @@
 import { localDatabase, localPorts, localRedisUrl, localSecrets } from "./defaults.ts";
-import { ensureDatabase, isReachable } from "./postgres/database.ts";
+import { dropDatabaseNamed, ensureDatabase, isReachable } from "./postgres/database.ts";
 import { migrate } from "./postgres/migrate.ts";
 
 /** What a running local stack exposes: URLs to hand to the Worker as its bindings. */
 export interface LocalStack {
   databaseUrl: string;
   bindings: Record<string, string>;
-  close(): Promise<void>;
+  close(options?: { dropDatabase?: boolean }): Promise<void>;
 }
 
 export interface LocalStackOptions {
@@ -28,7 +28,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   let serverUrl = localDatabase.server;
   if (!(await isReachable(serverUrl))) {
     const { startPglite } = await import("./postgres/pglite.ts");
-    const pglite = await startPglite({ port: options.ephemeralPorts ? 0 : localPorts.pgliteSocket, dataDir: options.stateDir });
+    const pglite = await startPglite({
+      port: options.ephemeralPorts ? 0 : localPorts.pgliteSocket,
+      dataDir: options.stateDir,
+    });
     serverUrl = pglite.url;
     closers.push(pglite.close);
   }
@@ -38,7 +41,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   return {
     databaseUrl,
     bindings: { ...localSecrets, REDIS_URL: localRedisUrl },
-    close: async () => {
+    close: async ({ dropDatabase = false } = {}) => {
+      if (dropDatabase) await dropDatabaseNamed(serverUrl, options.database);
       for (const close of closers.reverse()) await close();
     },
   };

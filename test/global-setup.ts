@@ -11,13 +11,14 @@ declare module "vitest" {
 
 /** Starts the local stack once for the whole run: a fresh test database and the stand-ins. */
 export default async function setup(project: TestProject) {
+  // A database per run, dropped afterwards, so concurrent runs never share or drop each other's data.
   const stack = await startLocalStack({
-    database: localDatabase.testName,
+    database: `${localDatabase.testName}_${process.pid}`,
     fresh: true,
     ephemeralPorts: true,
     qstashBackoffScale: 0.001,
   });
   project.provide("databaseUrl", stack.databaseUrl);
   project.provide("stackBindings", stack.bindings);
-  return () => stack.close();
+  return () => stack.close({ dropDatabase: true });
 }

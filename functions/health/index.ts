@@ -12,7 +12,12 @@ const toDetail = (check: CheckResult): ErrorDetail => ({
 /** Liveness, database and readiness probes. */
 export const healthApp = new Hono<AppEnv>()
   .get("/", (c) =>
-    c.json({ status: "ok", service: "raptorflow-codex", environment: c.env.ENVIRONMENT ?? "local", time: new Date().toISOString() }),
+    c.json({
+      status: "ok",
+      service: "raptorflow-codex",
+      environment: c.env.ENVIRONMENT ?? "local",
+      time: new Date().toISOString(),
+    }),
   )
   .get("/db", async (c) => {
     const result = await checkPostgres(c.get("services"));

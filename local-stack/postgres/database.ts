@@ -32,3 +32,13 @@ export async function ensureDatabase(serverUrl: string, name: string, options: {
   }
   return withDatabase(serverUrl, name);
 }
+
+/** Drops a database (test runs clean up after themselves). */
+export async function dropDatabaseNamed(serverUrl: string, name: string) {
+  const sql = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}

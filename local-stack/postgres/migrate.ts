@@ -42,4 +42,3 @@ export async function migrate(connectionString: string, options: { seed?: boolea
     await sql.end({ timeout: 5 });
   }
 }
-

@@ -34,8 +34,10 @@ export type Config = v.InferOutput<typeof ConfigSchema> & { corsOrigins: string[
 
 /** Thrown when a setting is missing or malformed; names every bad setting. */
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
+  readonly problems: string[];
+  constructor(problems: string[]) {
     super(`Invalid configuration: ${problems.join("; ")}`);
+    this.problems = problems;
     this.name = "ConfigError";
   }
 }

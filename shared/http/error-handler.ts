@@ -53,7 +53,11 @@ export function toApiError(err: unknown): ApiError {
     return new ApiError(status, CODE_BY_STATUS[status] ?? "HTTP_ERROR", err.message || "Request failed");
   }
   if (err instanceof ConfigError) {
-    return new ApiError(500, "CONFIGURATION_ERROR", "The service is misconfigured; operators have been told which setting.");
+    return new ApiError(
+      500,
+      "CONFIGURATION_ERROR",
+      "The service is misconfigured; operators have been told which setting.",
+    );
   }
   return new ApiError(500, "INTERNAL_ERROR", "An unexpected error occurred. Quote the request id when reporting it.");
 }
