@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Root-level so it loads in plain Node, not through the workerd project's module resolution.
+    globalSetup: ["./test/global-setup.ts"],
     projects: [
       {
         // Unit and integration tests inside workerd, against the local stack started once per run.
@@ -17,7 +19,6 @@ export default defineConfig({
         ],
         test: {
           name: "workers",
-          globalSetup: ["./test/global-setup.ts"],
           include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
         },
       },

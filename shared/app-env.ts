@@ -20,5 +20,6 @@ export type AppEnv = {
     caller?: Caller;
     workspaceId?: string;
     workspaceRole?: string;
+    workspacePlan?: string;
   };
 };

@@ -24,6 +24,7 @@ const ConfigSchema = v.object({
     v.pipe(v.string(), v.transform(Number), v.integer("MAX_BODY_BYTES must be an integer"), v.minValue(1024)),
     "1048576",
   ),
+  RATE_LIMIT_PLANS: v.optional(v.string()),
   OPENAI_API_KEY: v.optional(v.string()),
   ANTHROPIC_API_KEY: v.optional(v.string()),
   GOOGLE_GENERATIVE_AI_API_KEY: v.optional(v.string()),
@@ -53,6 +54,7 @@ export function loadConfig(env: object): Config {
     throw new ConfigError(
       result.issues.map((issue) => {
         const key = v.getDotPath(issue) ?? "config";
+        if (issue.received === "undefined") return `${key} is required`;
         return issue.message.includes(key) ? issue.message : `${key}: ${issue.message}`;
       }),
     );

@@ -1,5 +1,7 @@
-import { SELF } from "cloudflare:test";
+import { createExecutionContext, env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { createApp } from "../../functions/app.ts";
+import { loadConfig } from "../../shared/config/config.ts";
 
 describe("health", () => {
   it("GET /health answers liveness with a request id", async () => {
@@ -27,5 +29,44 @@ describe("health", () => {
     const res = await SELF.fetch("http://api.test/health", { method: "DELETE" });
     expect(res.status).toBe(405);
     expect(res.headers.get("allow")).toContain("GET");
+  });
+});
+
+describe("readiness", () => {
+  it("GET /health/ready checks Postgres, Redis, QStash and Vector with timing", async () => {
+    const res = await SELF.fetch("http://api.test/health/ready");
+    const body = await res.json<{ status: string; checks: { name: string; status: string; latency_ms: number }[] }>();
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(body.status).toBe("ready");
+    expect(body.checks.map((check) => check.name).sort()).toEqual(["postgres", "qstash", "redis", "vector"]);
+    for (const check of body.checks) expect(check).toMatchObject({ status: "up", latency_ms: expect.any(Number) });
+  });
+
+  it("answers 503 naming each dependency that is down", async () => {
+    const app = createApp();
+    const brokenEnv = {
+      ...env,
+      UPSTASH_REDIS_REST_URL: "http://127.0.0.1:9",
+      UPSTASH_VECTOR_REST_URL: "http://127.0.0.1:9",
+    };
+    const res = await app.request("/health/ready", {}, brokenEnv, createExecutionContext());
+    const body = await res.json<{ code: string; error: string; details: { field: string; status: string }[] }>();
+    expect(res.status).toBe(503);
+    expect(body.code).toBe("SERVICE_UNAVAILABLE");
+    expect(body.error).toContain("redis");
+    expect(body.error).toContain("vector");
+    expect(body.error).not.toContain("postgres");
+    expect(body.details.find((d) => d.field === "redis")?.status).toBe("down");
+    expect(JSON.stringify(body)).not.toContain("local-redis-rest-token");
+  });
+
+  it("a missing setting fails with a 500 that names no secret, and the log names the setting", async () => {
+    const app = createApp();
+    const { QSTASH_TOKEN: _dropped, ...withoutToken } = env as unknown as Record<string, unknown>;
+    const res = await app.request("/health/db", {}, withoutToken, createExecutionContext());
+    const body = await res.json<{ code: string; error: string }>();
+    expect(res.status).toBe(500);
+    expect(body.code).toBe("CONFIGURATION_ERROR");
+    expect(() => loadConfig(withoutToken)).toThrow(/QSTASH_TOKEN is required/);
   });
 });
