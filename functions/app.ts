@@ -10,6 +10,7 @@ import { errorResponse, onError } from "../shared/http/error-handler.ts";
 import { notFoundOrMethodNotAllowed } from "../shared/http/method-not-allowed.ts";
 import { requestLogger } from "../shared/http/request-logger.ts";
 import { services } from "../shared/services/middleware.ts";
+import { docsApp } from "./docs/index.ts";
 import { healthApp } from "./health/index.ts";
 
 const DEFAULT_MAX_BODY_BYTES = 1_048_576;
@@ -44,6 +45,7 @@ export function createApp() {
   app.use(services());
 
   app.route("/health", healthApp);
+  app.route("/", docsApp(app));
 
   app.onError(onError);
   app.notFound(notFoundOrMethodNotAllowed(app));

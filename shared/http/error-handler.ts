@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../app-env.ts";
 import { ConfigError } from "../config/config.ts";
+import { DomainInputError, InvalidTransitionError } from "../domain/errors.ts";
 import { createLogger } from "../logging/logger.ts";
 import { ApiError, type ErrorDetail } from "./api-error.ts";
 
@@ -48,7 +49,14 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
 /** Converts anything thrown into an ApiError; unknown errors become an opaque 500. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
+  if (err instanceof InvalidTransitionError) {
+    return ApiError.conflict(err.message, err.issues.map((issue) => ({ ...issue })), "INVALID_TRANSITION");
+  }
+  if (err instanceof DomainInputError) return ApiError.validation(err.issues.map((issue) => ({ ...issue })));
   if (err instanceof HTTPException) {
+    if (err.status === 400 && /malformed json/i.test(err.message)) {
+      return ApiError.badRequest("Malformed JSON in request body", [{ field: "body", message: "is not valid JSON" }], "MALFORMED_JSON");
+    }
     const status = err.status as ContentfulStatusCode;
     return new ApiError(status, CODE_BY_STATUS[status] ?? "HTTP_ERROR", err.message || "Request failed");
   }
