@@ -8,6 +8,8 @@ export interface Caller {
   /** Claims as Postgres sees them in `request.jwt.claims` (RLS). */
   claims: Record<string, unknown>;
   kind: "user" | "api_key";
+  /** Set for API-key callers: the one workspace and role the key is scoped to. */
+  apiKey?: { id: string; workspaceId: string; role: string };
 }
 
 /** Hono environment shared by every endpoint group. */

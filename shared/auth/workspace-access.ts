@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import * as v from "valibot";
-import type { AppEnv } from "../app-env.ts";
+import type { AppEnv, Caller } from "../app-env.ts";
 import { withService } from "../db/database.ts";
 import { ApiError } from "../http/api-error.ts";
 import { type Action, can, isRole, type Role } from "./permissions.ts";
@@ -26,7 +26,7 @@ export function workspaceAccess(): MiddlewareHandler<AppEnv> {
     }
     const caller = c.get("caller");
     if (!caller) throw ApiError.unauthorized("Missing access token", "AUTH_TOKEN_MISSING");
-    const membership = await loadMembership(c.get("services").sql, parsed.output, caller.userId);
+    const membership = await loadMembership(c.get("services").sql, parsed.output, caller);
     if (!membership) throw ApiError.notFound("Workspace not found", "WORKSPACE_NOT_FOUND");
     c.set("workspaceId", membership.workspaceId);
     c.set("workspaceRole", membership.role);
@@ -38,15 +38,21 @@ export function workspaceAccess(): MiddlewareHandler<AppEnv> {
 async function loadMembership(
   sql: Parameters<typeof withService>[0],
   workspaceId: string,
-  userId: string,
+  caller: Caller,
 ): Promise<WorkspaceMembership | undefined> {
-  const rows = await withService(
-    sql,
-    (tx) => tx<{ role: string; plan: string }[]>`
-      select m.role, w.plan
-      from public.workspace_members m
-      join public.workspaces w on w.id = m.workspace_id
-      where m.workspace_id = ${workspaceId} and m.user_id = ${userId} and w.archived_at is null`,
+  // An API key is its own membership: one workspace, one role, whatever its creator can do.
+  const apiKey = caller.apiKey;
+  if (apiKey && apiKey.workspaceId !== workspaceId) return undefined;
+  const rows = await withService(sql, (tx) =>
+    apiKey
+      ? tx<{ role: string; plan: string }[]>`
+          select ${apiKey.role}::text as role, w.plan
+          from public.workspaces w where w.id = ${workspaceId} and w.archived_at is null`
+      : tx<{ role: string; plan: string }[]>`
+          select m.role, w.plan
+          from public.workspace_members m
+          join public.workspaces w on w.id = m.workspace_id
+          where m.workspace_id = ${workspaceId} and m.user_id = ${caller.userId} and w.archived_at is null`,
   );
   const row = rows[0];
   if (!row || !isRole(row.role)) return undefined;
