@@ -20,8 +20,21 @@ export function connect(connectionString: string, options: { max?: number } = {}
     idle_timeout: 10,
     connect_timeout: 10,
     onnotice: () => {},
-  });
+    types: { timestamp: timestampType },
+  }) as unknown as Sql;
 }
+
+/**
+ * Timestamps and dates parse to `Date` as postgres.js does by default, but a string bound to a
+ * timestamp parameter goes to Postgres verbatim: the default serializer round-trips it through
+ * `Date` and drops the microseconds, which breaks keyset cursors (shared/db/pagination.ts).
+ */
+const timestampType: postgres.PostgresType<Date | string> = {
+  to: 1184,
+  from: [1082, 1114, 1184],
+  serialize: (value: Date | string) => (typeof value === "string" ? value : value.toISOString()),
+  parse: (raw: string) => new Date(raw),
+};
 
 /**
  * Runs `fn` in one transaction as the calling user: `set local role authenticated` and
