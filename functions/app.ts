@@ -4,10 +4,14 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "../shared/app-env.ts";
+import { authenticate } from "../shared/auth/authenticate.ts";
+import { workspaceAccess } from "../shared/auth/workspace-access.ts";
 import { loadConfig } from "../shared/config/config.ts";
 import { ApiError } from "../shared/http/api-error.ts";
 import { errorResponse, onError } from "../shared/http/error-handler.ts";
+import { idempotency } from "../shared/http/idempotency.ts";
 import { notFoundOrMethodNotAllowed } from "../shared/http/method-not-allowed.ts";
+import { rateLimit } from "../shared/http/rate-limit.ts";
 import { requestLogger } from "../shared/http/request-logger.ts";
 import { services } from "../shared/services/middleware.ts";
 import { docsApp } from "./docs/index.ts";
@@ -45,6 +49,14 @@ export function createApp() {
   app.use(services());
 
   app.route("/health", healthApp);
+
+  // Every workspace-scoped route: who is calling, their role in the workspace, rate limits,
+  // and Idempotency-Key on creating POSTs — once, here, before any endpoint group runs.
+  app.use("/api/*", authenticate());
+  app.use("/api/workspaces/:workspaceId/*", workspaceAccess(), rateLimit(), idempotency());
+
+  // Endpoint groups (one line each).
+
   app.route("/", docsApp(app));
 
   app.onError(onError);

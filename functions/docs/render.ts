@@ -34,7 +34,11 @@ export function renderDocsPage(document: Document) {
 <body><main><h1>${document.info.title}</h1><p>${document.info.version} · <a href="/openapi.json">openapi.json</a></p>
 <p>${document.info.description ?? ""}</p>
 ${operations.map(
-  ({ path, method, op }) => html`<section><details><summary><span class="m ${method}">${method}</span><code>${path}</code> ${op.summary ?? ""}</summary>
+  ({
+    path,
+    method,
+    op,
+  }) => html`<section><details><summary><span class="m ${method}">${method}</span><code>${path}</code> ${op.summary ?? ""}</summary>
 ${op.description ? html`<p>${op.description}</p>` : ""}
 ${op.parameters?.length ? html`<h4>Parameters</h4><table>${op.parameters.map((p) => html`<tr><td><code>${p.name}</code></td><td>${p.in}</td><td>${p.required ? "required" : "optional"}</td><td><code>${JSON.stringify(p.schema ?? {})}</code></td></tr>`)}</table>` : ""}
 ${op.requestBody?.content ? html`<h4>Request body</h4><pre>${JSON.stringify(Object.values(op.requestBody.content)[0]?.schema ?? {}, null, 2)}</pre>` : ""}
