@@ -31,6 +31,17 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      {
+        // End-to-end: the Worker on a real port (wrangler's programmatic API) with a local stack of
+        // its own (test/e2e/harness.ts), for flows where a stand-in calls back into the Worker.
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

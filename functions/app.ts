@@ -14,8 +14,23 @@ import { notFoundOrMethodNotAllowed } from "../shared/http/method-not-allowed.ts
 import { rateLimit } from "../shared/http/rate-limit.ts";
 import { requestLogger } from "../shared/http/request-logger.ts";
 import { services } from "../shared/services/middleware.ts";
+import { achievementsApp } from "./achievements/index.ts";
+import { agentsApi } from "./agents/index.ts";
+import { alertsApp } from "./alerts/index.ts";
+import { apiKeysApp } from "./api-keys/index.ts";
+import { cacheApp } from "./cache/index.ts";
+import { cacheInternalApp } from "./cache/internal.ts";
+import { campaignsApp } from "./campaigns/index.ts";
 import { docsApp } from "./docs/index.ts";
 import { healthApp } from "./health/index.ts";
+import { intelligenceApp } from "./intelligence/index.ts";
+import { internalApp } from "./internal/index.ts";
+import { knowledgeInternalApp } from "./internal/knowledge/index.ts";
+import { agentMemoriesApp, knowledgeApp } from "./knowledge/index.ts";
+import { lordsApp } from "./lords/index.ts";
+import { movesApp } from "./moves/index.ts";
+import { questsApp } from "./quests/index.ts";
+import { workspacesApp } from "./workspaces/index.ts";
 
 const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
@@ -49,6 +64,9 @@ export function createApp() {
   app.use(services());
 
   app.route("/health", healthApp);
+  app.route("/internal", internalApp);
+  app.route("/internal/knowledge", knowledgeInternalApp);
+  app.route("/internal/cache", cacheInternalApp);
 
   // Every workspace-scoped route: who is calling, their role in the workspace, rate limits,
   // and Idempotency-Key on creating POSTs — once, here, before any endpoint group runs.
@@ -56,6 +74,20 @@ export function createApp() {
   app.use("/api/workspaces/:workspaceId/*", workspaceAccess(), rateLimit(), idempotency());
 
   // Endpoint groups (one line each).
+  app.route("/api/workspaces", workspacesApp);
+  app.route("/api/workspaces/:workspaceId/alerts", alertsApp);
+  app.route("/api/workspaces/:workspaceId/intelligence", intelligenceApp);
+  app.route("/api/workspaces/:workspaceId/api-keys", apiKeysApp);
+  app.route("/api/workspaces/:workspaceId/campaigns", campaignsApp);
+  app.route("/api/workspaces/:workspaceId/moves", movesApp);
+  app.route("/api/workspaces/:workspaceId/achievements", achievementsApp);
+  app.route("/api/workspaces/:workspaceId/quests", questsApp);
+  app.route("/api/workspaces/:workspaceId", lordsApp);
+  app.route("/api/workspaces/:workspaceId/knowledge", knowledgeApp);
+  // Before the agents API: its middleware requires agents:invoke on every /agents/* path.
+  app.route("/api/workspaces/:workspaceId/agents/:code/memories", agentMemoriesApp);
+  app.route("/api/workspaces/:workspaceId/cache", cacheApp);
+  app.route("/", agentsApi);
 
   app.route("/", docsApp(app));
 

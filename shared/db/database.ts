@@ -8,19 +8,30 @@ export type Sql = postgres.Sql;
 /** JWT claims as PostgREST would set them in `request.jwt.claims`. */
 export type JwtClaims = Record<string, unknown> & { sub: string; role: string };
 
+/** Options of `connect`. */
+export interface ConnectOptions {
+  max?: number;
+  /** Seconds before an idle connection closes (default 10). */
+  idleTimeoutSeconds?: number;
+  /** Opens the TCP socket instead of the driver (Durable Objects: durable-objects/postgres.ts). */
+  socket?: () => unknown;
+}
+
 /**
  * Opens a client on the Hyperdrive connection string. Hyperdrive pools in transaction mode,
  * so settings are only ever transaction-local and prepared statements are off.
  */
-export function connect(connectionString: string, options: { max?: number } = {}): Sql {
+export function connect(connectionString: string, options: ConnectOptions = {}): Sql {
   return postgres(connectionString, {
     max: options.max ?? 5,
     fetch_types: false,
     prepare: false,
-    idle_timeout: 10,
+    idle_timeout: options.idleTimeoutSeconds ?? 10,
     connect_timeout: 10,
     onnotice: () => {},
     types: { timestamp: timestampType },
+    // postgres.js accepts a socket factory but does not declare it in its types.
+    ...(options.socket ? ({ socket: options.socket } as object) : {}),
   }) as unknown as Sql;
 }
 

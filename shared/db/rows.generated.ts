@@ -393,6 +393,7 @@ export const columnValues = {
   },
   resolution_proposals: {
     status: ["proposed", "under_review", "accepted", "rejected", "appealed", "final"],
+    allocation_rule: ["weighted_max_min", "proportional_to_priority"],
   },
   resource_allocations: {
     resource_type: ["budget", "time", "compute", "storage", "bandwidth", "agents"],
@@ -1230,6 +1231,10 @@ export interface ConflictCasesRow {
   resolved_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  stakes: string;
+  deadline_at: Date | null;
+  severity_score: string | null;
+  contested_resource: Json | null;
 }
 
 /** Columns of an insert into public.conflict_cases; defaulted and nullable ones are optional. */
@@ -1251,6 +1256,10 @@ export interface ConflictCasesInsert {
   resolved_at?: Date | null;
   created_at?: Date;
   updated_at?: Date;
+  stakes?: string;
+  deadline_at?: Date | null;
+  severity_score?: string | null;
+  contested_resource?: Json | null;
 }
 
 /** A value allowed in public.consistency_reports.scope. */
@@ -1696,6 +1705,7 @@ export interface ExecutionTasksRow {
   completed_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  required_capabilities: Json;
 }
 
 /** Columns of an insert into public.execution_tasks; defaulted and nullable ones are optional. */
@@ -1718,6 +1728,7 @@ export interface ExecutionTasksInsert {
   completed_at?: Date | null;
   created_at?: Date;
   updated_at?: Date;
+  required_capabilities?: Json;
 }
 
 /** A value allowed in public.external_api_calls.provider. */
@@ -2106,6 +2117,7 @@ export interface LearningsRow {
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
+  knowledge_memory_ids: Json;
 }
 
 /** Columns of an insert into public.learnings; defaulted and nullable ones are optional. */
@@ -2124,6 +2136,7 @@ export interface LearningsInsert {
   created_by?: string | null;
   created_at?: Date;
   updated_at?: Date;
+  knowledge_memory_ids?: Json;
 }
 
 /** A value allowed in public.market_intelligence.intelligence_type. */
@@ -2708,6 +2721,8 @@ export interface RecommendationsInsert {
 
 /** A value allowed in public.resolution_proposals.status. */
 export type ResolutionProposalsStatus = (typeof columnValues.resolution_proposals.status)[number];
+/** A value allowed in public.resolution_proposals.allocation_rule. */
+export type ResolutionProposalsAllocationRule = (typeof columnValues.resolution_proposals.allocation_rule)[number];
 /** A row of public.resolution_proposals: Proposed resolutions of a conflict with the favoured party, resource split and fairness score. */
 export interface ResolutionProposalsRow {
   id: string;
@@ -2722,6 +2737,8 @@ export interface ResolutionProposalsRow {
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
+  allocation_rule: ResolutionProposalsAllocationRule | null;
+  party_outcomes: Json;
 }
 
 /** Columns of an insert into public.resolution_proposals; defaulted and nullable ones are optional. */
@@ -2738,6 +2755,8 @@ export interface ResolutionProposalsInsert {
   created_by?: string | null;
   created_at?: Date;
   updated_at?: Date;
+  allocation_rule?: ResolutionProposalsAllocationRule | null;
+  party_outcomes?: Json;
 }
 
 /** A value allowed in public.resource_allocations.resource_type. */
@@ -2887,6 +2906,7 @@ export interface SynthesesRow {
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
+  knowledge_memory_ids: Json;
 }
 
 /** Columns of an insert into public.syntheses; defaulted and nullable ones are optional. */
@@ -2902,6 +2922,7 @@ export interface SynthesesInsert {
   created_by?: string | null;
   created_at?: Date;
   updated_at?: Date;
+  knowledge_memory_ids?: Json;
 }
 
 /** A row of public.synthesis_learnings: Which learnings a synthesis was built from, and how much each weighed. */

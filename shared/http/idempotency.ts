@@ -12,6 +12,8 @@ interface StoredResponse {
   status?: number;
   body?: string;
   contentType?: string;
+  /** The first response carried a secret (`cache-control: no-store`): it is never stored or replayed. */
+  secret?: boolean;
 }
 
 async function sha256Hex(text: string): Promise<string> {
@@ -49,6 +51,13 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
           "IDEMPOTENCY_KEY_REUSED",
         );
       }
+      if (stored?.state === "done" && stored.secret) {
+        throw ApiError.conflict(
+          "The request with this Idempotency-Key already succeeded; its response held a secret and is not replayed",
+          [],
+          "IDEMPOTENT_RESPONSE_NOT_REPLAYABLE",
+        );
+      }
       if (stored?.state === "done" && stored.status !== undefined) {
         return new Response(stored.body ?? null, {
           status: stored.status,
@@ -72,14 +81,16 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       await redis.del(redisKey);
       return;
     }
-    const body = await c.res.clone().text();
-    const done: StoredResponse = {
-      state: "done",
-      bodyHash,
-      status: c.res.status,
-      body,
-      contentType: c.res.headers.get("content-type") ?? undefined,
-    };
+    const secret = /no-store/i.test(c.res.headers.get("cache-control") ?? "");
+    const done: StoredResponse = secret
+      ? { state: "done", bodyHash, status: c.res.status, secret: true }
+      : {
+          state: "done",
+          bodyHash,
+          status: c.res.status,
+          body: await c.res.clone().text(),
+          contentType: c.res.headers.get("content-type") ?? undefined,
+        };
     await redis.set(redisKey, done, { ex: TTL_SECONDS });
   };
 }

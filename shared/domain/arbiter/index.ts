@@ -27,5 +27,6 @@ export {
   assessSeverity,
   type ConflictInput,
   DEFAULT_STAKES_CEILING,
+  SEVERITY_WEIGHTS,
   type SeverityAssessment,
 } from "./severity.ts";

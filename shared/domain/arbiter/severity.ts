@@ -21,6 +21,9 @@ export interface SeverityAssessment {
   hoursToDeadline: number | null;
 }
 
+/** How much each factor weighs in the score: stakes bound the damage, urgency removes time to negotiate. */
+export const SEVERITY_WEIGHTS = { stakes: 0.5, parties: 0.2, urgency: 0.3 } as const;
+
 /** Stakes at or above this count fully; the default suits campaign-level budgets. */
 export const DEFAULT_STAKES_CEILING = 100_000;
 
@@ -53,7 +56,11 @@ export function assessSeverity(
     parties: Math.min(1, (parties - 2) / 8),
     urgency: hoursToDeadline === null ? 0 : urgency(hoursToDeadline),
   };
-  const score = 100 * (0.5 * factors.stakes + 0.2 * factors.parties + 0.3 * factors.urgency);
+  const score =
+    100 *
+    (SEVERITY_WEIGHTS.stakes * factors.stakes +
+      SEVERITY_WEIGHTS.parties * factors.parties +
+      SEVERITY_WEIGHTS.urgency * factors.urgency);
   const severity: ConflictSeverity = score >= 75 ? "critical" : score >= 50 ? "high" : score >= 25 ? "medium" : "low";
   return { score, severity, factors, hoursToDeadline };
 }

@@ -37,7 +37,7 @@ describe("allocate", () => {
 
   it("rejects unknown types and negative quantities", () => {
     expect(() => allocate({}, [{ id: "x", resourceType: "gold" as never, quantity: 1, priority: "high" }])).toThrow(
-      "requests[0].resourceType: must be one of agent, budget, time, compute, storage, bandwidth",
+      "requests[0].resourceType: must be one of agents, budget, time, compute, storage, bandwidth",
     );
     expect(() => allocate({ time: { available: -1 } }, [])).toThrow("pool.time.available: must not be negative");
   });

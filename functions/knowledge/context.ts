@@ -1,0 +1,50 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../../shared/app-env.ts";
+import type { JwtClaims } from "../../shared/db/database.ts";
+import { publishEvents } from "../../shared/events/publish.ts";
+import { ApiError } from "../../shared/http/api-error.ts";
+import type { KnowledgeActor, KnowledgeDeps } from "../../shared/knowledge/deps.ts";
+import { KnowledgeError } from "../../shared/knowledge/errors.ts";
+
+/** The knowledge deps of a request under `/api/workspaces/:workspaceId`: queries run as the caller. */
+export function requestDeps(c: Context<AppEnv>): KnowledgeDeps {
+  const caller = c.get("caller");
+  // authenticate() only sets claims with a string sub and role (a verified token or an API key).
+  const claims = caller?.claims as JwtClaims | undefined;
+  return { ...systemDeps(c), ...(claims ? { claims } : {}) };
+}
+
+/** The knowledge deps of a system route (a QStash consumer): service role, scoped by workspace. */
+export function systemDeps(c: Context<AppEnv>): KnowledgeDeps {
+  const { sql, vector, redis } = c.get("services");
+  const logger = c.get("logger");
+  return {
+    sql,
+    vector,
+    redis,
+    logger,
+    publish: (events) => publishEvents(c.env, events, { logger }),
+  };
+}
+
+/** Who is acting, in which workspace: the middleware chain resolved both before any route runs. */
+export function requestActor(c: Context<AppEnv>): KnowledgeActor {
+  const workspaceId = c.get("workspaceId");
+  const caller = c.get("caller");
+  if (!caller) throw ApiError.unauthorized("Missing access token", "AUTH_TOKEN_MISSING");
+  if (!workspaceId) throw ApiError.forbidden("No workspace resolved for this request");
+  return { workspaceId: workspaceId.toLowerCase(), actorId: caller.userId, requestId: c.get("requestId") };
+}
+
+/** Runs a knowledge operation, turning its refusals into API errors. */
+export async function orApiError<T>(operation: Promise<T>): Promise<T> {
+  try {
+    return await operation;
+  } catch (error) {
+    if (error instanceof KnowledgeError) {
+      if (error.code === "NOT_FOUND") throw ApiError.notFound(error.message, "KNOWLEDGE_NOT_FOUND");
+      throw ApiError.forbidden(error.message, "SYSTEM_KNOWLEDGE");
+    }
+    throw error;
+  }
+}

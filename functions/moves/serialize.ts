@@ -1,0 +1,10 @@
+import type { MovesRow } from "../../shared/db/rows.generated.ts";
+import { toWire, type Wire } from "../campaigns/responses.ts";
+
+/** A move as the API returns it. */
+export type Move = Wire<MovesRow>;
+
+/** A moves row as the API returns it. */
+export function toMove(row: MovesRow): Move {
+  return toWire(row);
+}
