@@ -21,9 +21,11 @@ import { apiKeysApp } from "./api-keys/index.ts";
 import { cacheApp } from "./cache/index.ts";
 import { cacheInternalApp } from "./cache/internal.ts";
 import { campaignsApp } from "./campaigns/index.ts";
+import { councilApp } from "./council/index.ts";
 import { docsApp } from "./docs/index.ts";
 import { healthApp } from "./health/index.ts";
 import { intelligenceApp } from "./intelligence/index.ts";
+import { heraldInternalApp } from "./internal/herald/index.ts";
 import { internalApp } from "./internal/index.ts";
 import { knowledgeInternalApp } from "./internal/knowledge/index.ts";
 import { agentMemoriesApp, knowledgeApp } from "./knowledge/index.ts";
@@ -66,6 +68,7 @@ export function createApp() {
   app.route("/health", healthApp);
   app.route("/internal", internalApp);
   app.route("/internal/knowledge", knowledgeInternalApp);
+  app.route("/internal/herald", heraldInternalApp);
   app.route("/internal/cache", cacheInternalApp);
 
   // Every workspace-scoped route: who is calling, their role in the workspace, rate limits,
@@ -83,6 +86,7 @@ export function createApp() {
   app.route("/api/workspaces/:workspaceId/achievements", achievementsApp);
   app.route("/api/workspaces/:workspaceId/quests", questsApp);
   app.route("/api/workspaces/:workspaceId", lordsApp);
+  app.route("/api/workspaces/:workspaceId/council", councilApp);
   app.route("/api/workspaces/:workspaceId/knowledge", knowledgeApp);
   // Before the agents API: its middleware requires agents:invoke on every /agents/* path.
   app.route("/api/workspaces/:workspaceId/agents/:code/memories", agentMemoriesApp);

@@ -6,8 +6,11 @@ export interface LordCall {
   method: "GET" | "POST";
   /** Under `/api/workspaces/:workspaceId/lords/<lord>`, query string included. */
   path: string;
-  /** The JSON body; `marker` is unique per call and goes in a name or title the event echoes. */
-  body?: (marker: string) => unknown;
+  /**
+   * The JSON body; `marker` is unique per call and goes in a name or title the event echoes;
+   * `caller` is who sends it (a recipient, an owner).
+   */
+  body?: (marker: string, caller: LordCaller) => unknown;
 }
 
 /** A representative read and mutating capability of one Lord. */
@@ -18,9 +21,9 @@ export interface LordBench {
 }
 
 /**
- * One read and one creating capability per Lord, routes as in the Council spec. Bodies follow
- * each Lord's input schema where it had landed when this was written; the others are the spec's
- * shapes, and `probeLord` reports a body the Lord refuses rather than measuring 400s.
+ * One read and one creating capability per Lord, routes as in the Council spec, bodies per each
+ * Lord's input schema. When a schema changes, `probeLord` reports the body the Lord refuses
+ * rather than the bench measuring 400s.
  */
 export const LORD_BENCHES: readonly LordBench[] = [
   {
@@ -99,10 +102,11 @@ export const LORD_BENCHES: readonly LordBench[] = [
       method: "POST",
       path: "/predict-trend",
       body: (marker) => ({
-        metric_name: marker,
-        forecast_type: "linear",
-        historical_values: [120, 126, 131, 129, 138, 144, 150, 149, 158, 163, 170, 174],
-        periods_ahead: 6,
+        subject: marker,
+        metric: "click_through_rate",
+        method: "linear",
+        series: [120, 126, 131, 129, 138, 144, 150, 149, 158, 163, 170, 174],
+        horizon: 6,
       }),
     },
   },
@@ -115,13 +119,11 @@ export const LORD_BENCHES: readonly LordBench[] = [
       path: "/conflict/register",
       body: (marker) => ({
         title: marker,
-        conflict_type: "resource_allocation",
-        description: "Two guilds ask for the same design hours this week",
-        parties: [
-          { id: "muse", name: "Muse guild", goals: ["Ship launch visuals"] },
-          { id: "matrix", name: "Matrix guild", goals: ["Refresh dashboards"] },
-        ],
-        severity: "medium",
+        description: "Two guilds want the launch slot in the same week",
+        conflict_type: "priority_dispute",
+        parties: ["muse", "matrix"],
+        goals: ["Ship launch visuals", "Refresh dashboards"],
+        stakes: 12_000,
       }),
     },
   },
@@ -132,19 +134,21 @@ export const LORD_BENCHES: readonly LordBench[] = [
       capability: "send_notification",
       method: "POST",
       path: "/notify/send",
-      body: (marker) => ({
-        channel: "in_app",
+      body: (marker, caller) => ({
         subject: marker,
-        message: "Your weekly campaign summary is ready",
+        body: "Your weekly campaign summary is ready",
+        recipients: [caller.userId],
+        channels: ["in_app"],
         priority: "normal",
       }),
     },
   },
 ];
 
-/** Who calls: a workspace and a member's Authorization header. */
+/** Who calls: a workspace and one of its members. */
 export interface LordCaller {
   workspaceId: string;
+  userId: string;
   authorization: string;
 }
 
@@ -159,7 +163,7 @@ export function lordRequest(
   const headers: Record<string, string> = { authorization: caller.authorization };
   if (call.method === "GET") return [path, { headers }];
   headers["content-type"] = "application/json";
-  return [path, { method: "POST", headers, body: JSON.stringify(call.body?.(marker) ?? {}) }];
+  return [path, { method: "POST", headers, body: JSON.stringify(call.body?.(marker, caller) ?? {}) }];
 }
 
 /**
@@ -171,9 +175,9 @@ export async function probeLord(baseUrl: string, bench: LordBench, caller: LordC
   const status = await fetch(`${baseUrl}/api/workspaces/${caller.workspaceId}/lords/${bench.lord}/status`, {
     headers: { authorization: caller.authorization },
   });
-  const body = (await status.json()) as { data?: { capabilities?: { name: string }[] } };
+  const body = jsonOf(await status.text()) as { data?: { capabilities?: { name: string }[] } } | undefined;
   if (!status.ok) return `GET …/lords/${bench.lord}/status: HTTP ${status.status}`;
-  const registered = (body.data?.capabilities ?? []).map((capability) => capability.name);
+  const registered = (body?.data?.capabilities ?? []).map((capability) => capability.name);
   const missing = [bench.read, bench.mutate].filter((call) => !registered.includes(call.capability));
   if (missing.length > 0) {
     const has = registered.length > 0 ? `it has ${registered.join(", ")}` : "it has no capabilities yet";
@@ -186,10 +190,18 @@ export async function probeLord(baseUrl: string, bench: LordBench, caller: LordC
     if (res.ok) continue;
     const route = `${call.method} …/lords/${bench.lord}${call.path}`;
     if (res.status === 404 || res.status === 405) {
-      const code = (JSON.parse(text) as { code?: string }).code;
+      const code = (jsonOf(text) as { code?: string } | undefined)?.code;
       if (code === "ROUTE_NOT_FOUND" || code === "METHOD_NOT_ALLOWED") return `route ${route} not mounted yet`;
     }
     return `${route} answered ${res.status}: ${text.slice(0, 300)}`;
   }
   return null;
+}
+
+function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,12 +1,27 @@
 import { type EventType, LORDS, type LordName } from "../../shared/events/catalogue.ts";
+import * as aesthete from "./aesthete/index.ts";
+import * as arbiter from "./arbiter/index.ts";
+import * as architect from "./architect/index.ts";
 import type { Capability, LordModule, Reaction } from "./capability.ts";
+import * as cognition from "./cognition/index.ts";
+import * as herald from "./herald/index.ts";
+import * as seer from "./seer/index.ts";
+import * as strategos from "./strategos/index.ts";
 
 /**
  * Each Lord's capabilities and reactions, from its folder's `index.ts`. A Lord is listed here
  * once its folder exists (`import * as architect from "./architect/index.ts"` and `architect,`);
  * until then it has no capabilities and `execute` says so.
  */
-const MODULES: Partial<Record<LordName, LordModule>> = {};
+const MODULES: Partial<Record<LordName, LordModule>> = {
+  architect,
+  cognition,
+  aesthete,
+  seer,
+  strategos,
+  arbiter,
+  herald,
+};
 
 const NONE: readonly never[] = [];
 

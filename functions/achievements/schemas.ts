@@ -12,7 +12,7 @@ import {
   strictQuery,
   text,
   uuid,
-} from "../campaigns/fields.ts";
+} from "../../shared/http/fields.ts";
 
 /** `:achievementId` in the path. */
 export const AchievementParam = idParam("achievementId");

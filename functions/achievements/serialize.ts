@@ -1,6 +1,6 @@
 import type { AchievementsRow } from "../../shared/db/rows.generated.ts";
 import { achievementProgress } from "../../shared/domain/campaigns/index.ts";
-import { numeric, toWire, type Wire } from "../campaigns/responses.ts";
+import { numeric, toWire, type Wire } from "../../shared/http/responses.ts";
 
 /** An achievement as the API returns it, with its progress toward the target. */
 export type Achievement = Omit<Wire<AchievementsRow>, "target_value" | "current_value"> & {

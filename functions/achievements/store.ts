@@ -4,8 +4,8 @@ import type { AchievementsRow } from "../../shared/db/rows.generated.ts";
 import { settleAchievement } from "../../shared/domain/campaigns/index.ts";
 import { ApiError } from "../../shared/http/api-error.ts";
 import { assertParentWritable, campaignForChildWrite, unknownReference } from "../campaigns/parent.ts";
-import { numeric } from "../campaigns/responses.ts";
-import { changedFields, type Emit } from "../campaigns/scope.ts";
+import { numeric } from "../../shared/http/responses.ts";
+import { changedFields, type Emit } from "../../shared/http/request-scope.ts";
 import { defined } from "../campaigns/store.ts";
 import {
   type CreateAchievementInput,

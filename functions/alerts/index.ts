@@ -2,17 +2,27 @@ import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../shared/app-env.ts";
 import { requirePermission } from "../../shared/auth/workspace-access.ts";
+import type { AlertsRow } from "../../shared/db/rows.generated.ts";
+import { readAs, requestScope, writeAs } from "../../shared/http/request-scope.ts";
+import {
+  created,
+  type DataResponse,
+  ERROR_RESPONSES,
+  listResponse,
+  workspacePath,
+} from "../../shared/http/responses.ts";
 import { validate } from "../../shared/http/validate.ts";
-import { workspaceRequest } from "../workspaces/request.ts";
 import type { AlertAction } from "./lifecycle.ts";
 import { createAlert, getAlert, listAlerts, transitionAlert } from "./queries.ts";
 import { AlertParams, CreateAlertBody, ListAlertsQuery } from "./schemas.ts";
 
+export type { Alert, AlertListResponse, AlertResponse } from "./schemas.ts";
+
 const tags = ["alerts"];
 
 const transitionResponses = {
-  200: { description: "The alert in its new status" },
-  404: { description: "No such alert in this workspace" },
+  200: { description: "`{ data: Alert }` in its new status" },
+  ...ERROR_RESPONSES,
   409: { description: "The alert's status does not allow this (e.g. already resolved)" },
 };
 
@@ -23,14 +33,14 @@ export const alertsApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "List alerts, newest first, filtered by severity, status and type",
-      responses: { 200: { description: "One page of alerts and the cursor of the next" } },
+      responses: { 200: { description: "`{ data: Alert[], next_cursor }`" }, ...ERROR_RESPONSES },
     }),
     requirePermission("alerts:read"),
     validate("query", ListAlertsQuery),
     async (c) => {
-      const request = workspaceRequest(c);
-      const page = await request.run((tx) => listAlerts(tx, request.workspaceId, c.req.valid("query")));
-      return c.json(page);
+      const scope = requestScope(c);
+      const page = await readAs(scope, (tx) => listAlerts(tx, scope.workspaceId, c.req.valid("query")));
+      return c.json(listResponse(page));
     },
   )
   .post(
@@ -38,15 +48,14 @@ export const alertsApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Raise an alert",
-      responses: { 201: { description: "The new, open alert" } },
+      responses: { 201: { description: "`{ data: Alert }`, open; `Location` names it" }, ...ERROR_RESPONSES },
     }),
     requirePermission("alerts:manage"),
     validate("json", CreateAlertBody),
     async (c) => {
-      const request = workspaceRequest(c);
-      const { alert, event } = await request.run((tx) => createAlert(tx, request, c.req.valid("json")));
-      await request.publish([event]);
-      return c.json(alert, 201);
+      const scope = requestScope(c);
+      const alert = await writeAs(scope, (tx, emit) => createAlert(tx, emit, scope.workspaceId, c.req.valid("json")));
+      return created(c, workspacePath(c, "alerts", alert.id), alert);
     },
   )
   .get(
@@ -54,14 +63,14 @@ export const alertsApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Get one alert",
-      responses: { 200: { description: "The alert" }, 404: { description: "No such alert in this workspace" } },
+      responses: { 200: { description: "`{ data: Alert }`" }, ...ERROR_RESPONSES },
     }),
     requirePermission("alerts:read"),
     validate("param", AlertParams),
     async (c) => {
-      const request = workspaceRequest(c);
-      const alert = await request.run((tx) => getAlert(tx, request.workspaceId, c.req.valid("param").alertId));
-      return c.json(alert);
+      const scope = requestScope(c);
+      const alert = await readAs(scope, (tx) => getAlert(tx, scope.workspaceId, c.req.valid("param").alertId));
+      return c.json<DataResponse<AlertsRow>>({ data: alert });
     },
   )
   .post(
@@ -80,8 +89,7 @@ export const alertsApp = new Hono<AppEnv>()
   );
 
 async function transition(c: Context<AppEnv>, alertId: string, action: AlertAction) {
-  const request = workspaceRequest(c);
-  const { alert, event } = await request.run((tx) => transitionAlert(tx, request, alertId, action));
-  await request.publish([event]);
-  return c.json(alert);
+  const scope = requestScope(c);
+  const alert = await writeAs(scope, (tx, emit) => transitionAlert(tx, emit, scope, alertId, action));
+  return c.json<DataResponse<AlertsRow>>({ data: alert });
 }

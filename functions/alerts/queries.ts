@@ -2,19 +2,10 @@ import type postgres from "postgres";
 import type { Tx } from "../../shared/db/database.ts";
 import { equals, listPage, oneOf, type Page } from "../../shared/db/pagination.ts";
 import type { AlertsRow } from "../../shared/db/rows.generated.ts";
-import { type RecordedEvent, recordEvent } from "../../shared/events/record.ts";
 import { ApiError } from "../../shared/http/api-error.ts";
-import type { WorkspaceRequest } from "../workspaces/request.ts";
+import type { Emit, RequestScope } from "../../shared/http/request-scope.ts";
 import { type AlertAction, nextAlertStatus } from "./lifecycle.ts";
 import type { CreateAlertBody, ListAlertsQuery } from "./schemas.ts";
-
-/** A change to an alert and the event that records it, both from one transaction. */
-export interface AlertChange {
-  alert: AlertsRow;
-  event: RecordedEvent;
-}
-
-type Scope = Pick<WorkspaceRequest, "workspaceId" | "actorId" | "requestId">;
 
 /** One page of the workspace's alerts, filtered. */
 export function listAlerts(tx: Tx, workspaceId: string, query: ListAlertsQuery): Promise<Page<AlertsRow>> {
@@ -40,22 +31,21 @@ export async function getAlert(tx: Tx, workspaceId: string, alertId: string, loc
   return alert;
 }
 
-/** Inserts an open alert and its `alert.created` event. */
-export async function createAlert(tx: Tx, scope: Scope, body: CreateAlertBody): Promise<AlertChange> {
+/** Inserts an open alert and emits `alert.created`. */
+export async function createAlert(tx: Tx, emit: Emit, workspaceId: string, body: CreateAlertBody): Promise<AlertsRow> {
   const [alert] = await tx<AlertsRow[]>`
     insert into public.alerts (workspace_id, alert_type, severity, title, message, source, metadata)
-    values (${scope.workspaceId}, ${body.alert_type}, ${body.severity}, ${body.title}, ${body.message ?? null},
+    values (${workspaceId}, ${body.alert_type}, ${body.severity}, ${body.title}, ${body.message ?? null},
             ${body.source ?? null}, ${tx.json((body.metadata ?? {}) as postgres.JSONValue)})
     returning *`;
   if (!alert) throw new Error("alerts insert returned no row");
-  const event = await recordEvent(tx, {
-    workspaceId: scope.workspaceId,
-    type: "alert.created",
-    payload: { alert_id: alert.id, alert_type: alert.alert_type, severity: alert.severity, title: alert.title },
-    actorId: scope.actorId,
-    requestId: scope.requestId,
+  await emit("alert.created", {
+    alert_id: alert.id,
+    alert_type: alert.alert_type,
+    severity: alert.severity,
+    title: alert.title,
   });
-  return { alert, event };
+  return alert;
 }
 
 /**
@@ -64,10 +54,11 @@ export async function createAlert(tx: Tx, scope: Scope, body: CreateAlertBody): 
  */
 export async function transitionAlert(
   tx: Tx,
-  scope: Scope,
+  emit: Emit,
+  scope: Pick<RequestScope, "workspaceId" | "actorId">,
   alertId: string,
   action: AlertAction,
-): Promise<AlertChange> {
+): Promise<AlertsRow> {
   const current = await getAlert(tx, scope.workspaceId, alertId, true);
   const status = nextAlertStatus(current.status, action);
   const [alert] =
@@ -83,12 +74,10 @@ export async function transitionAlert(
           where id = ${alertId} and workspace_id = ${scope.workspaceId}
           returning *`;
   if (!alert) throw ApiError.notFound("Alert not found", "ALERT_NOT_FOUND");
-  const event = await recordEvent(tx, {
-    workspaceId: scope.workspaceId,
-    type: action === "acknowledge" ? "alert.acknowledged" : "alert.resolved",
-    payload: { alert_id: alert.id, from: current.status, to: alert.status },
-    actorId: scope.actorId,
-    requestId: scope.requestId,
+  await emit(action === "acknowledge" ? "alert.acknowledged" : "alert.resolved", {
+    alert_id: alert.id,
+    from: current.status,
+    to: alert.status,
   });
-  return { alert, event };
+  return alert;
 }

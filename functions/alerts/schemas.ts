@@ -1,8 +1,9 @@
 import type { JSONParsed } from "hono/utils/types";
 import * as v from "valibot";
-import { csvPicklist, cursorMatchesSort, listQueryEntries, type Page } from "../../shared/db/pagination.ts";
+import { csvPicklist, cursorMatchesSort, listQueryEntries } from "../../shared/db/pagination.ts";
 import { type AlertsRow, columnValues } from "../../shared/db/rows.generated.ts";
-import { name, oneOf, strictBody, text, uuid } from "../campaigns/fields.ts";
+import { name, oneOf, strictBody, text, uuid } from "../../shared/http/fields.ts";
+import type { DataResponse, ListResponse } from "../../shared/http/responses.ts";
 
 const { alert_type: ALERT_TYPES, severity: SEVERITIES, status: STATUSES } = columnValues.alerts;
 
@@ -34,5 +35,7 @@ export const AlertParams = v.object({ alertId: uuid("alertId") });
 
 /** An alert as the API returns it. */
 export type Alert = JSONParsed<AlertsRow>;
-/** One page of `GET /alerts`. */
-export type AlertPage = Page<Alert>;
+/** `GET /alerts/:alertId`, `POST /alerts` and the transitions. */
+export type AlertResponse = DataResponse<Alert>;
+/** `GET /alerts`: one page. */
+export type AlertListResponse = ListResponse<Alert>;

@@ -2,10 +2,13 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../shared/app-env.ts";
 import { requirePermission } from "../../shared/auth/workspace-access.ts";
+import { readAs, requestScope, writeAs } from "../../shared/http/request-scope.ts";
+import { created, ERROR_RESPONSES, listResponse, workspacePath } from "../../shared/http/responses.ts";
 import { validate } from "../../shared/http/validate.ts";
-import { workspaceRequest } from "../workspaces/request.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "./queries.ts";
 import { ApiKeyParams, CreateApiKeyBody, ListApiKeysQuery } from "./schemas.ts";
+
+export type { ApiKey, ApiKeyListResponse, CreatedApiKey, CreatedApiKeyResponse } from "./schemas.ts";
 
 const tags = ["api keys"];
 
@@ -16,14 +19,14 @@ export const apiKeysApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "List the workspace's API keys (prefixes only, never secrets)",
-      responses: { 200: { description: "One page of keys and the cursor of the next" } },
+      responses: { 200: { description: "`{ data: ApiKey[], next_cursor }`" }, ...ERROR_RESPONSES },
     }),
     requirePermission("api_keys:manage"),
     validate("query", ListApiKeysQuery),
     async (c) => {
-      const request = workspaceRequest(c);
-      const page = await request.run((tx) => listApiKeys(tx, request.workspaceId, c.req.valid("query")));
-      return c.json(page);
+      const scope = requestScope(c);
+      const page = await readAs(scope, (tx) => listApiKeys(tx, scope.workspaceId, c.req.valid("query")));
+      return c.json(listResponse(page));
     },
   )
   .post(
@@ -31,31 +34,35 @@ export const apiKeysApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Create an API key; the response is the only time the secret is shown",
-      responses: { 201: { description: "The key and its secret (`secret`), send it as `x-api-key`" } },
+      responses: {
+        201: {
+          description: "`{ data: CreatedApiKey }` with the secret (`secret`, send it as `x-api-key`); `Location` names it",
+        },
+        ...ERROR_RESPONSES,
+      },
     }),
     requirePermission("api_keys:manage"),
     validate("json", CreateApiKeyBody),
     async (c) => {
-      const request = workspaceRequest(c);
-      const { key, secret, event } = await request.run((tx) => createApiKey(tx, request, c.req.valid("json")));
-      await request.publish([event]);
+      const scope = requestScope(c);
+      const key = await writeAs(scope, (tx, emit) => createApiKey(tx, emit, scope, c.req.valid("json")));
+      // Never cached, and never replayed for a repeated Idempotency-Key (shared/http/idempotency.ts).
       c.header("cache-control", "no-store");
-      return c.json({ ...key, secret }, 201);
+      return created(c, workspacePath(c, "api-keys", key.id), key);
     },
   )
   .delete(
     "/:keyId",
     describeRoute({
       tags,
-      summary: "Revoke an API key; it stops authenticating immediately",
-      responses: { 200: { description: "The revoked key" }, 404: { description: "No such key in this workspace" } },
+      summary: "Revoke an API key; it stops authenticating immediately (revoking again changes nothing)",
+      responses: { 204: { description: "Revoked" }, ...ERROR_RESPONSES },
     }),
     requirePermission("api_keys:manage"),
     validate("param", ApiKeyParams),
     async (c) => {
-      const request = workspaceRequest(c);
-      const { key, event } = await request.run((tx) => revokeApiKey(tx, request, c.req.valid("param").keyId));
-      await request.publish([event]);
-      return c.json(key);
+      const scope = requestScope(c);
+      await writeAs(scope, (tx, emit) => revokeApiKey(tx, emit, scope.workspaceId, c.req.valid("param").keyId));
+      return c.body(null, 204);
     },
   );

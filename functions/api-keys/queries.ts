@@ -2,13 +2,11 @@ import { generateApiKey, hashApiKey } from "../../shared/auth/api-keys.ts";
 import type { Tx } from "../../shared/db/database.ts";
 import { and, cursorSelect, keysetCondition, orderByClause, type Page, toPage } from "../../shared/db/pagination.ts";
 import type { ApiKeysRow } from "../../shared/db/rows.generated.ts";
-import { type RecordedEvent, recordEvent } from "../../shared/events/record.ts";
 import { ApiError } from "../../shared/http/api-error.ts";
-import type { WorkspaceRequest } from "../workspaces/request.ts";
+import type { Emit, RequestScope } from "../../shared/http/request-scope.ts";
 import type { CreateApiKeyBody, ListApiKeysQuery } from "./schemas.ts";
 
 type ApiKeyRow = Omit<ApiKeysRow, "key_hash">;
-type Scope = Pick<WorkspaceRequest, "workspaceId" | "actorId" | "requestId">;
 
 const columns = (tx: Tx) => tx`
   id, workspace_id, name, prefix, role, created_by, expires_at, last_used_at, revoked_at, created_at, updated_at`;
@@ -29,14 +27,15 @@ export async function listApiKeys(tx: Tx, workspaceId: string, query: ListApiKey
 }
 
 /**
- * Creates a key and its `api_key.created` event. The secret is generated here, stored only as
+ * Creates a key and emits `api_key.created`. The secret is generated here, stored only as
  * its SHA-256, and returned to the caller this once.
  */
 export async function createApiKey(
   tx: Tx,
-  scope: Scope,
+  emit: Emit,
+  scope: Pick<RequestScope, "workspaceId" | "actorId">,
   body: CreateApiKeyBody,
-): Promise<{ key: ApiKeyRow; secret: string; event: RecordedEvent }> {
+): Promise<ApiKeyRow & { secret: string }> {
   const { key: secret, prefix } = generateApiKey();
   const [key] = await tx<ApiKeyRow[]>`
     insert into public.api_keys (workspace_id, name, prefix, key_hash, role, created_by, expires_at)
@@ -44,40 +43,21 @@ export async function createApiKey(
             ${scope.actorId}, ${body.expires_at ?? null})
     returning ${columns(tx)}`;
   if (!key) throw new Error("api_keys insert returned no row");
-  const event = await recordEvent(tx, {
-    workspaceId: scope.workspaceId,
-    type: "api_key.created",
-    payload: { api_key_id: key.id, name: key.name, prefix: key.prefix, role: key.role },
-    actorId: scope.actorId,
-    requestId: scope.requestId,
-  });
-  return { key, secret, event };
+  await emit("api_key.created", { api_key_id: key.id, name: key.name, prefix: key.prefix, role: key.role });
+  return { ...key, secret };
 }
 
 /**
  * Revokes a key: it stops authenticating at once (resolveApiKey and the RLS helpers both check
- * `revoked_at`). Revoking a revoked key changes nothing and records nothing.
+ * `revoked_at`). Revoking a revoked key changes nothing and emits nothing.
  */
-export async function revokeApiKey(
-  tx: Tx,
-  scope: Scope,
-  keyId: string,
-): Promise<{ key: ApiKeyRow; event?: RecordedEvent }> {
+export async function revokeApiKey(tx: Tx, emit: Emit, workspaceId: string, keyId: string): Promise<void> {
   const [current] = await tx<ApiKeyRow[]>`
-    select ${columns(tx)} from public.api_keys where id = ${keyId} and workspace_id = ${scope.workspaceId} for update`;
+    select ${columns(tx)} from public.api_keys where id = ${keyId} and workspace_id = ${workspaceId} for update`;
   if (!current) throw ApiError.notFound("API key not found", "API_KEY_NOT_FOUND");
-  if (current.revoked_at) return { key: current };
-  const event = await recordEvent(tx, {
-    workspaceId: scope.workspaceId,
-    type: "api_key.revoked",
-    payload: { api_key_id: current.id, name: current.name, prefix: current.prefix },
-    actorId: scope.actorId,
-    requestId: scope.requestId,
-  });
-  const [key] = await tx<ApiKeyRow[]>`
-    update public.api_keys set revoked_at = now()
-    where id = ${keyId} and workspace_id = ${scope.workspaceId}
-    returning ${columns(tx)}`;
-  if (!key) throw ApiError.notFound("API key not found", "API_KEY_NOT_FOUND");
-  return { key, event };
+  if (current.revoked_at) return;
+  await emit("api_key.revoked", { api_key_id: current.id, name: current.name, prefix: current.prefix });
+  const revoked = await tx`
+    update public.api_keys set revoked_at = now() where id = ${keyId} and workspace_id = ${workspaceId} returning id`;
+  if (revoked.length === 0) throw ApiError.notFound("API key not found", "API_KEY_NOT_FOUND");
 }

@@ -1,9 +1,10 @@
 import type { JSONParsed } from "hono/utils/types";
 import * as v from "valibot";
 import { ROLES } from "../../shared/auth/permissions.ts";
-import { cursorMatchesSort, listQueryEntries, type Page } from "../../shared/db/pagination.ts";
+import { cursorMatchesSort, listQueryEntries } from "../../shared/db/pagination.ts";
 import type { ApiKeysRow } from "../../shared/db/rows.generated.ts";
-import { name, oneOf, strictBody, timestamp, uuid } from "../campaigns/fields.ts";
+import { name, oneOf, strictBody, timestamp, uuid } from "../../shared/http/fields.ts";
+import type { DataResponse, ListResponse } from "../../shared/http/responses.ts";
 
 /** `GET /api-keys`: page, sort, and whether revoked keys are included (default not). */
 export const ListApiKeysQuery = v.pipe(
@@ -41,5 +42,7 @@ export const ApiKeyParams = v.object({ keyId: uuid("keyId") });
 export type ApiKey = JSONParsed<Omit<ApiKeysRow, "key_hash">>;
 /** `POST /api-keys` answers once with the secret itself. */
 export type CreatedApiKey = ApiKey & { secret: string };
-/** One page of `GET /api-keys`. */
-export type ApiKeyPage = Page<ApiKey>;
+/** `POST /api-keys`. */
+export type CreatedApiKeyResponse = DataResponse<CreatedApiKey>;
+/** `GET /api-keys`: one page. */
+export type ApiKeyListResponse = ListResponse<ApiKey>;

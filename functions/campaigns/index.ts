@@ -8,7 +8,7 @@ import { loadCampaignDetail } from "./context.ts";
 import { createCampaign } from "./create.ts";
 import { transitionCampaign } from "./lifecycle.ts";
 import { listCampaigns } from "./list.ts";
-import { created, type DataResponse, ERROR_RESPONSES, listResponse, workspacePath } from "./responses.ts";
+import { created, type DataResponse, ERROR_RESPONSES, listResponse, workspacePath } from "../../shared/http/responses.ts";
 import {
   CampaignParam,
   CreateCampaignBody,
@@ -16,7 +16,7 @@ import {
   TransitionBody,
   UpdateCampaignBody,
 } from "./schemas.ts";
-import { readAs, requestScope, writeAs } from "./scope.ts";
+import { readAs, requestScope, writeAs } from "../../shared/http/request-scope.ts";
 import { type CampaignDetail, toCampaign } from "./serialize.ts";
 import { findCampaign } from "./store.ts";
 import { patchCampaign } from "./update.ts";

@@ -1,7 +1,7 @@
 import type { Tx } from "../../shared/db/database.ts";
 import { assertCampaignTransition, type CampaignStatus } from "../../shared/domain/campaigns/index.ts";
 import { ApiError } from "../../shared/http/api-error.ts";
-import type { Emit } from "./scope.ts";
+import type { Emit } from "../../shared/http/request-scope.ts";
 import { findCampaign, setCampaignStatus } from "./store.ts";
 
 /**

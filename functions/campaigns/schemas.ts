@@ -16,7 +16,7 @@ import {
   strictQuery,
   text,
   uuid,
-} from "./fields.ts";
+} from "../../shared/http/fields.ts";
 
 /** Most cohorts one campaign may target. */
 export const MAX_TARGET_COHORTS = 50;

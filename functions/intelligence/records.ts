@@ -12,9 +12,8 @@ import {
   toPage,
 } from "../../shared/db/pagination.ts";
 import type { EventType } from "../../shared/events/catalogue.ts";
-import { type RecordedEvent, recordEvent } from "../../shared/events/record.ts";
 import { ApiError } from "../../shared/http/api-error.ts";
-import type { WorkspaceRequest } from "../workspaces/request.ts";
+import type { Emit, RequestScope } from "../../shared/http/request-scope.ts";
 import { translatingWriteErrors } from "./write-errors.ts";
 
 /** How one intelligence table is read and written. */
@@ -33,13 +32,6 @@ export interface RecordKind {
   events: { created: EventType; updated: EventType; deleted: EventType };
 }
 
-/** A written record and the event that records the change, from one transaction. */
-export interface RecordChange<Row> {
-  record: Row;
-  event: RecordedEvent;
-}
-
-type Scope = Pick<WorkspaceRequest, "workspaceId" | "actorId" | "requestId">;
 type Values = Record<string, unknown>;
 
 /** Drops absent fields and binds jsonb ones as JSON. */
@@ -54,16 +46,11 @@ function bindable(tx: Tx, kind: RecordKind, values: Values): Record<string, post
   return out;
 }
 
-function record(tx: Tx, kind: RecordKind, scope: Scope, type: EventType, written: object, changed?: string[]) {
+/** Emits a record's event: its id and label, and for updates the fields that changed. */
+function emitFor(emit: Emit, kind: RecordKind, type: EventType, written: object, changed?: string[]) {
   // Every kind selects `id` and its label column.
   const row = written as Values;
-  return recordEvent(tx, {
-    workspaceId: scope.workspaceId,
-    type,
-    payload: { [kind.idKey]: row.id, [kind.labelColumn]: row[kind.labelColumn], ...(changed ? { changed } : {}) },
-    actorId: scope.actorId,
-    requestId: scope.requestId,
-  });
+  return emit(type, { [kind.idKey]: row.id, [kind.labelColumn]: row[kind.labelColumn], ...(changed ? { changed } : {}) });
 }
 
 /** One page of a workspace's records matching `where`, in the query's keyset order. */
@@ -99,43 +86,46 @@ export async function getRecord<Row extends object>(
 /** Inserts a record owned by the workspace and the caller, with its `*.created` event. */
 export async function createRecord<Row extends { id: string }>(
   tx: Tx,
+  emit: Emit,
   kind: RecordKind,
-  scope: Scope,
+  scope: Pick<RequestScope, "workspaceId" | "actorId">,
   values: Values,
-): Promise<RecordChange<Row>> {
+): Promise<Row> {
   const row = bindable(tx, kind, { ...values, workspace_id: scope.workspaceId, created_by: scope.actorId });
   const [created] = await translatingWriteErrors(
     () => tx<Row[]>`insert into ${tx(kind.table)} ${tx(row)} returning ${kind.columns(tx)}`,
   );
   if (!created) throw new Error(`${kind.table} insert returned no row`);
-  return { record: created, event: await record(tx, kind, scope, kind.events.created, created) };
+  await emitFor(emit, kind, kind.events.created, created);
+  return created;
 }
 
 /** Changes the given fields of a record, with its `*.updated` event naming them. */
 export async function updateRecord<Row extends { id: string }>(
   tx: Tx,
+  emit: Emit,
   kind: RecordKind,
-  scope: Scope,
+  workspaceId: string,
   id: string,
   values: Values,
-): Promise<RecordChange<Row>> {
+): Promise<Row> {
   const changes = bindable(tx, kind, values);
   const [updated] = await translatingWriteErrors(
     () => tx<Row[]>`
       update ${tx(kind.table)} set ${tx(changes)}
-      where id = ${id} and workspace_id = ${scope.workspaceId}
+      where id = ${id} and workspace_id = ${workspaceId}
       returning ${kind.columns(tx)}`,
   );
   if (!updated) throw ApiError.notFound(kind.notFound.message, kind.notFound.code);
-  const event = await record(tx, kind, scope, kind.events.updated, updated, Object.keys(changes));
-  return { record: updated, event };
+  await emitFor(emit, kind, kind.events.updated, updated, Object.keys(changes));
+  return updated;
 }
 
 /** Deletes a record, with its `*.deleted` event. */
-export async function deleteRecord(tx: Tx, kind: RecordKind, scope: Scope, id: string): Promise<RecordedEvent> {
+export async function deleteRecord(tx: Tx, emit: Emit, kind: RecordKind, workspaceId: string, id: string): Promise<void> {
   const [deleted] = await tx<Values[]>`
-    delete from ${tx(kind.table)} where id = ${id} and workspace_id = ${scope.workspaceId}
+    delete from ${tx(kind.table)} where id = ${id} and workspace_id = ${workspaceId}
     returning id, ${tx(kind.labelColumn)}`;
   if (!deleted) throw ApiError.notFound(kind.notFound.message, kind.notFound.code);
-  return record(tx, kind, scope, kind.events.deleted, deleted);
+  await emitFor(emit, kind, kind.events.deleted, deleted);
 }

@@ -3,8 +3,15 @@ import type { AppEnv } from "../../shared/app-env.ts";
 import { requirePermission } from "../../shared/auth/workspace-access.ts";
 import type { LordName } from "../../shared/events/catalogue.ts";
 import { validate } from "../../shared/http/validate.ts";
+import { aestheteRoutes } from "./aesthete/index.ts";
+import { arbiterRoutes } from "./arbiter/index.ts";
+import { architectRoutes } from "./architect/index.ts";
+import { cognitionRoutes } from "./cognition/index.ts";
+import { heraldRoutes } from "./herald/index.ts";
+import { seerRoutes } from "./seer/index.ts";
 import { lordSocket, SocketQuerySchema, workspaceSocket } from "./sockets.ts";
 import { councilStatus, LordParamSchema, lordStatus } from "./status.ts";
+import { strategosRoutes } from "./strategos/index.ts";
 
 export { type LordRoute, type LordSuccess, lordAction, lordQuery } from "./routes.ts";
 
@@ -13,7 +20,15 @@ export { type LordRoute, type LordSuccess, lordAction, lordQuery } from "./route
  * `/lords/<lord>`: add one import and one entry when a Lord's folder lands. `status` is
  * served for every Lord below, so a Lord's routes do not declare it.
  */
-const LORD_ROUTES: Partial<Record<LordName, Hono<AppEnv>>> = {};
+const LORD_ROUTES: Partial<Record<LordName, Hono<AppEnv>>> = {
+  architect: architectRoutes,
+  cognition: cognitionRoutes,
+  aesthete: aestheteRoutes,
+  seer: seerRoutes,
+  strategos: strategosRoutes,
+  arbiter: arbiterRoutes,
+  herald: heraldRoutes,
+};
 
 /**
  * The Council's HTTP and WebSocket surface, mounted under `/api/workspaces/:workspaceId`

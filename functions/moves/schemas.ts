@@ -12,7 +12,7 @@ import {
   text,
   timestamp,
   uuid,
-} from "../campaigns/fields.ts";
+} from "../../shared/http/fields.ts";
 
 export const MOVE_TYPES = columnValues.moves.move_type;
 export const MOVE_CHANNELS = columnValues.moves.channel;

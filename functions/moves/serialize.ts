@@ -1,5 +1,5 @@
 import type { MovesRow } from "../../shared/db/rows.generated.ts";
-import { toWire, type Wire } from "../campaigns/responses.ts";
+import { toWire, type Wire } from "../../shared/http/responses.ts";
 
 /** A move as the API returns it. */
 export type Move = Wire<MovesRow>;

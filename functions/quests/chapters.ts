@@ -3,7 +3,7 @@ import { type ListQuery, listPage, type Page } from "../../shared/db/pagination.
 import type { QuestChaptersRow, QuestsRow } from "../../shared/db/rows.generated.ts";
 import { ApiError } from "../../shared/http/api-error.ts";
 import { assertParentWritable } from "../campaigns/parent.ts";
-import { changedFields, type Emit } from "../campaigns/scope.ts";
+import { changedFields, type Emit } from "../../shared/http/request-scope.ts";
 import { defined } from "../campaigns/store.ts";
 import { type CreateChapterInput, MAX_CHAPTERS, type UpdateChapterInput } from "./schemas.ts";
 import { chapterCompletedAt, findQuest } from "./store.ts";

@@ -15,7 +15,7 @@ import {
   text,
   timestamp,
   uuid,
-} from "../campaigns/fields.ts";
+} from "../../shared/http/fields.ts";
 
 export const QUEST_STATUSES = columnValues.quests.status;
 export const CHAPTER_STATUSES = columnValues.quest_chapters.status;

@@ -1,6 +1,6 @@
 import type { Json, QuestChaptersRow, QuestsRow } from "../../shared/db/rows.generated.ts";
 import { questProgress, type SuccessMetric } from "../../shared/domain/campaigns/index.ts";
-import { toWire, type Wire } from "../campaigns/responses.ts";
+import { toWire, type Wire } from "../../shared/http/responses.ts";
 
 /** A quest chapter as the API returns it. */
 export type QuestChapter = Wire<QuestChaptersRow>;

@@ -3,12 +3,15 @@ import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../shared/app-env.ts";
 import { requirePermission } from "../../shared/auth/workspace-access.ts";
 import { rateLimit } from "../../shared/http/rate-limit.ts";
+import { callerScope, readAs, requestScope } from "../../shared/http/request-scope.ts";
+import { type DataResponse, ERROR_RESPONSES, listResponse } from "../../shared/http/responses.ts";
 import { validate } from "../../shared/http/validate.ts";
 import { invitationsApp } from "./invitations/index.ts";
 import { membersApp } from "./members/index.ts";
 import { getWorkspace, listMyWorkspaces } from "./queries.ts";
-import { callerRequest, workspaceRequest } from "./request.ts";
 import { ListWorkspacesQuery } from "./schemas.ts";
+
+export type { Workspace, WorkspaceListResponse, WorkspaceResponse } from "./schemas.ts";
 
 const tags = ["workspaces"];
 
@@ -23,14 +26,18 @@ export const workspacesApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "List the workspaces the caller belongs to, with their role in each",
-      responses: { 200: { description: "One page of workspaces and the cursor of the next" } },
+      responses: {
+        200: { description: "`{ data: Workspace[], next_cursor }`" },
+        400: ERROR_RESPONSES[400],
+        401: ERROR_RESPONSES[401],
+      },
     }),
     rateLimit(),
     validate("query", ListWorkspacesQuery),
     async (c) => {
-      const request = callerRequest(c);
-      const page = await request.run((tx) => listMyWorkspaces(tx, c.req.valid("query")));
-      return c.json(page);
+      const scope = callerScope(c);
+      const page = await readAs(scope, (tx) => listMyWorkspaces(tx, c.req.valid("query")));
+      return c.json(listResponse(page));
     },
   )
   .get(
@@ -38,16 +45,13 @@ export const workspacesApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Get a workspace and the caller's role in it",
-      responses: {
-        200: { description: "The workspace" },
-        404: { description: "Not a workspace the caller belongs to" },
-      },
+      responses: { 200: { description: "`{ data: Workspace }`" }, ...ERROR_RESPONSES },
     }),
     requirePermission("workspace:read"),
     async (c) => {
-      const request = workspaceRequest(c);
-      const workspace = await request.run((tx) => getWorkspace(tx, request.workspaceId));
-      return c.json(workspace);
+      const scope = requestScope(c);
+      const workspace = await readAs(scope, (tx) => getWorkspace(tx, scope.workspaceId));
+      return c.json<DataResponse<typeof workspace>>({ data: workspace });
     },
   )
   .route("/:workspaceId/members", membersApp)

@@ -187,13 +187,13 @@ export class WorkspaceCache {
     const lockTtlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
     // Real time, not the cache's clock: the waiting is real even when a test moves the clock.
     const deadline = Date.now() + (options.waitTimeoutMs ?? lockTtlMs);
-    let waited = false;
     for (;;) {
       const lock = await tryLock(this.#redis, key, lockTtlMs);
       if (lock) {
         try {
-          // Another caller may have stored the value between our read and our lock.
-          const stored = waited && !options.refresh ? await this.#read<T>(type, key) : undefined;
+          // Another caller may have stored the value between our read and our lock: one more GET
+          // on a miss is cheaper than a second model call.
+          const stored = options.refresh ? undefined : await this.#read<T>(type, key);
           if (stored) return this.#served(type, stored, true);
           return await this.#computeAndStore(type, id, compute, options);
         } finally {
@@ -201,7 +201,6 @@ export class WorkspaceCache {
         }
       }
       if (Date.now() >= deadline) return this.#computeAndStore(type, id, compute, options);
-      waited = true;
       await sleep(options.pollMs ?? DEFAULT_POLL_MS);
       const stored = await this.#read<T>(type, key);
       // A refresh only accepts a value computed after it was asked for.

@@ -198,6 +198,8 @@ export const columnValues = {
       "broadcast.sent",
       "subscription.changed",
       "template.created",
+      "template.updated",
+      "template.deleted",
       "agent.queued",
       "agent.started",
       "agent.completed",
@@ -535,6 +537,8 @@ export interface AgentExecutionLogsRow {
   completed_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  citations: Json;
+  cached: boolean;
 }
 
 /** Columns of an insert into public.agent_execution_logs; defaulted and nullable ones are optional. */
@@ -566,6 +570,8 @@ export interface AgentExecutionLogsInsert {
   completed_at?: Date | null;
   created_at?: Date;
   updated_at?: Date;
+  citations?: Json;
+  cached?: boolean;
 }
 
 /** A value allowed in public.agent_memories.namespace. */
@@ -783,6 +789,7 @@ export interface ApprovalWorkflowsRow {
   decision_notes: string | null;
   created_at: Date;
   updated_at: Date;
+  content_version: number | null;
 }
 
 /** Columns of an insert into public.approval_workflows; defaulted and nullable ones are optional. */
@@ -800,6 +807,7 @@ export interface ApprovalWorkflowsInsert {
   decision_notes?: string | null;
   created_at?: Date;
   updated_at?: Date;
+  content_version?: number | null;
 }
 
 /** A value allowed in public.arbitration_decisions.status. */
@@ -1366,6 +1374,8 @@ export interface ContentReviewsRow {
   reviewed_by: string | null;
   created_at: Date;
   updated_at: Date;
+  breakdown: Json;
+  content_version: number | null;
 }
 
 /** Columns of an insert into public.content_reviews; defaulted and nullable ones are optional. */
@@ -1384,6 +1394,8 @@ export interface ContentReviewsInsert {
   reviewed_by?: string | null;
   created_at?: Date;
   updated_at?: Date;
+  breakdown?: Json;
+  content_version?: number | null;
 }
 
 /** A value allowed in public.cost_ledger.category. */
@@ -1409,6 +1421,7 @@ export interface CostLedgerRow {
   occurred_at: Date;
   created_at: Date;
   updated_at: Date;
+  cache_hit: boolean;
 }
 
 /** Columns of an insert into public.cost_ledger; defaulted and nullable ones are optional. */
@@ -1430,6 +1443,7 @@ export interface CostLedgerInsert {
   occurred_at?: Date;
   created_at?: Date;
   updated_at?: Date;
+  cache_hit?: boolean;
 }
 
 /** A value allowed in public.customer_insights.insight_type. */
@@ -2696,6 +2710,9 @@ export interface RecommendationsRow {
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
+  impact_points: string | null;
+  effort_points: string | null;
+  priority_value: string | null;
 }
 
 /** Columns of an insert into public.recommendations; defaulted and nullable ones are optional. */
@@ -2717,6 +2734,9 @@ export interface RecommendationsInsert {
   created_by?: string | null;
   created_at?: Date;
   updated_at?: Date;
+  impact_points?: string | null;
+  effort_points?: string | null;
+  priority_value?: string | null;
 }
 
 /** A value allowed in public.resolution_proposals.status. */
@@ -2997,6 +3017,7 @@ export interface TrendForecastsRow {
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
+  analysis: Json;
 }
 
 /** Columns of an insert into public.trend_forecasts; defaulted and nullable ones are optional. */
@@ -3017,6 +3038,7 @@ export interface TrendForecastsInsert {
   created_by?: string | null;
   created_at?: Date;
   updated_at?: Date;
+  analysis?: Json;
 }
 
 /** A row of public.user_profiles: Display data for auth.users: visible to the user and to people who share a workspace with them. */

@@ -71,6 +71,8 @@ export const EVENT_TYPES = {
   "broadcast.sent": "guild_broadcast",
   "subscription.changed": "guild_heart",
   "template.created": "guild_heart",
+  "template.updated": "guild_heart",
+  "template.deleted": "guild_heart",
   // Agents (guild runtime)
   "agent.queued": "guild_research",
   "agent.started": "guild_research",

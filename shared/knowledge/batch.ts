@@ -20,7 +20,7 @@ import { KnowledgeInput } from "./input.ts";
  */
 export const INLINE_BATCH_MAX_ITEMS = 10;
 export const SLICE_ITEMS = INLINE_BATCH_MAX_ITEMS;
-/** Largest batch one request may submit. */
+/** Largest batch one request may submit: it bounds one request's fan-out to 50 QStash messages. */
 export const MAX_BATCH_ITEMS = 500;
 
 /** Where QStash delivers slices, and reports slices that exhausted their retries. */
@@ -87,16 +87,22 @@ export async function enqueueBatch(
   const key = progressKey(workspaceId, batchId);
   const initial = { batch_id: batchId, status: "queued", total_items: items.length, slices: slices.length };
   await deps.redis.pipeline().hset(key, initial).expire(key, PROGRESS_TTL_SECONDS).exec();
-  await deps.qstash.batchJSON(
-    slices.map((slice) => ({
-      url: publicUrl(deps.baseUrl, BATCH_PATH),
-      body: slice,
-      retries: DELIVERY_RETRIES,
-      deduplicationId: `${batchId}-${slice.slice}`,
-      failureCallback: publicUrl(deps.baseUrl, BATCH_FAILED_PATH),
-      label: "knowledge",
-    })),
-  );
+  // If QStash refuses the batch nothing was queued: drop the progress so no batch waits forever.
+  await deps.qstash
+    .batchJSON(
+      slices.map((slice) => ({
+        url: publicUrl(deps.baseUrl, BATCH_PATH),
+        body: slice,
+        retries: DELIVERY_RETRIES,
+        deduplicationId: `${batchId}-${slice.slice}`,
+        failureCallback: publicUrl(deps.baseUrl, BATCH_FAILED_PATH),
+        label: "knowledge",
+      })),
+    )
+    .catch(async (error: unknown) => {
+      await deps.redis.del(key);
+      throw error;
+    });
   return (await batchProgress(deps.redis, workspaceId, batchId))!;
 }
 

@@ -1,12 +1,11 @@
-import * as v from "valibot";
 import { defineCapability } from "../capability.ts";
 import { resolveContent } from "./content.ts";
 import { loadGuidelines } from "./guidelines.ts";
 import { insertQualityReview, judgeQuality } from "./reviews.ts";
-import { type ContentSource, contentSourceChecks, contentSourceEntries } from "./schemas.ts";
+import { contentInput } from "./schemas.ts";
 
 /** `POST /lords/aesthete/assess-quality`. */
-export const AssessQualityInput = v.pipe(v.object(contentSourceEntries), ...contentSourceChecks<ContentSource>());
+export const AssessQualityInput = contentInput({});
 
 /**
  * Scores content 0–100 on the rubric (shared/domain/aesthete/quality.ts: readability 25, length

@@ -1,17 +1,13 @@
-import * as v from "valibot";
-import { checkBrandCompliance as checkCompliance, qualityLevel } from "../../../shared/domain/aesthete/index.ts";
 import type { Json } from "../../../shared/db/rows.generated.ts";
+import { checkBrandCompliance as checkCompliance, qualityLevel } from "../../../shared/domain/aesthete/index.ts";
 import { defineCapability } from "../capability.ts";
 import { resolveContent } from "./content.ts";
 import { loadGuidelines } from "./guidelines.ts";
 import { type ReviewRecord, reviewColumns, round2 } from "./reviews.ts";
-import { type ContentSource, contentSourceChecks, contentSourceEntries } from "./schemas.ts";
+import { contentInput } from "./schemas.ts";
 
 /** `POST /lords/aesthete/brand-compliance/check`. */
-export const CheckBrandComplianceInput = v.pipe(
-  v.object(contentSourceEntries),
-  ...contentSourceChecks<ContentSource>(),
-);
+export const CheckBrandComplianceInput = contentInput({});
 
 /**
  * Checks content against every machine-checkable rule of the brand guidelines, each with its

@@ -1,5 +1,5 @@
-import type { ContentType } from "../../../shared/domain/aesthete/index.ts";
 import type { Tx } from "../../../shared/db/database.ts";
+import type { ContentType } from "../../../shared/domain/aesthete/index.ts";
 import { DomainInputError } from "../../../shared/domain/errors.ts";
 import { ApiError } from "../../../shared/http/api-error.ts";
 import type { Emit } from "../capability.ts";

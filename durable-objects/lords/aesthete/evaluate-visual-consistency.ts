@@ -1,6 +1,6 @@
 import * as v from "valibot";
-import { type VisualAsset, visualConsistency } from "../../../shared/domain/aesthete/index.ts";
 import type { Json } from "../../../shared/db/rows.generated.ts";
+import { type VisualAsset, visualConsistency } from "../../../shared/domain/aesthete/index.ts";
 import { DomainInputError } from "../../../shared/domain/errors.ts";
 import { defineCapability } from "../capability.ts";
 import { withApiFields } from "../seer/domain-fields.ts";
@@ -29,14 +29,20 @@ export const AssetInput = v.object({
 /** `POST /lords/aesthete/consistency/evaluate`. */
 export const EvaluateVisualConsistencyInput = v.pipe(
   v.object({
-    scope: v.picklist(["campaign", "channel", "workspace", "content_set"], "scope must be campaign, channel, workspace or content_set"),
+    scope: v.picklist(
+      ["campaign", "channel", "workspace", "content_set"],
+      "scope must be campaign, channel, workspace or content_set",
+    ),
     campaign_id: v.optional(Uuid),
     channel: v.optional(v.picklist(CHANNELS, `channel must be one of ${CHANNELS.join(", ")}`)),
     assets: v.pipe(v.array(AssetInput), v.minLength(1, "needs at least one asset"), v.maxLength(200)),
     guideline_ids: v.optional(v.pipe(v.array(Uuid), v.minLength(1), v.maxLength(100))),
   }),
   v.forward(
-    v.check((input) => input.scope !== "campaign" || input.campaign_id !== undefined, "is required when scope is campaign"),
+    v.check(
+      (input) => input.scope !== "campaign" || input.campaign_id !== undefined,
+      "is required when scope is campaign",
+    ),
     ["campaign_id"],
   ),
   v.forward(
@@ -44,7 +50,10 @@ export const EvaluateVisualConsistencyInput = v.pipe(
     ["channel"],
   ),
   v.forward(
-    v.check((input) => new Set(input.assets.map((asset) => asset.id)).size === input.assets.length, "asset ids must be unique"),
+    v.check(
+      (input) => new Set(input.assets.map((asset) => asset.id)).size === input.assets.length,
+      "asset ids must be unique",
+    ),
     ["assets"],
   ),
 );
@@ -69,18 +78,22 @@ export function toVisualAsset(asset: v.InferOutput<typeof AssetInput>, checkFont
   };
 }
 
-/** Domain issue fields in the API's spelling (`layout.gridColumns` → `layout.grid_columns`). */
+/** The domain's layout attribute names in the API's spelling (`gridColumns` → `grid_columns`). */
+export function apiSpelling(text: string): string {
+  return text
+    .replace(/gridColumns/g, "grid_columns")
+    .replace(/cornerRadius/g, "corner_radius")
+    .replace(/logoPlacement/g, "logo_placement");
+}
+
+/** A domain consistency issue as the API reports it. */
 export function apiIssue(issue: ReturnType<typeof visualConsistency>["issues"][number]) {
-  const attribute = issue.attribute
-    .replace("gridColumns", "grid_columns")
-    .replace("cornerRadius", "corner_radius")
-    .replace("logoPlacement", "logo_placement");
   return {
     asset_id: issue.assetId,
-    attribute,
+    attribute: apiSpelling(issue.attribute),
     actual: issue.actual,
     expected: issue.expected,
-    message: issue.message,
+    message: apiSpelling(issue.message),
     ...(issue.deltaE !== undefined ? { delta_e: round2(issue.deltaE) } : {}),
   };
 }
@@ -113,13 +126,14 @@ export const evaluateVisualConsistency = defineCapability({
         ),
       );
       const issues = result.issues.map(apiIssue);
+      const recommendations = result.recommendations.map(apiSpelling);
       const consistencyPercent = round2(result.consistencyPercent);
       const [row] = await tx<{ id: string; created_at: Date }[]>`
         insert into public.consistency_reports
           (workspace_id, scope, campaign_id, channel, consistency_percent, content_item_count, issues, recommendations, created_by)
         values (${ctx.workspaceId}, ${input.scope}, ${input.campaign_id ?? null}, ${input.channel ?? null},
                 ${consistencyPercent}, ${input.assets.length}, ${tx.json(issues as unknown as Json)},
-                ${tx.json(result.recommendations)}, ${ctx.actor.userId})
+                ${tx.json(recommendations)}, ${ctx.actor.userId})
         returning id, created_at`;
       await emit("consistency.evaluated", {
         report_id: row!.id,
@@ -138,7 +152,7 @@ export const evaluateVisualConsistency = defineCapability({
         passed: result.passed,
         asset_count: input.assets.length,
         issues,
-        recommendations: result.recommendations,
+        recommendations,
         typography_checked: checkFonts,
         created_at: row!.created_at,
       };

@@ -24,7 +24,11 @@ export function severityForPointsLost(points: number): FeedbackSeverity {
  * export or profile) and minor; beyond that it is a different colour, as is an unapproved typeface:
  * major. Layout deviations are minor: they are visible side by side, not at a glance.
  */
-export function severityForVisualIssue(attribute: string, deltaE: number | undefined, tolerance: number): FeedbackSeverity {
+export function severityForVisualIssue(
+  attribute: string,
+  deltaE: number | undefined,
+  tolerance: number,
+): FeedbackSeverity {
   if (attribute === "color") return deltaE !== undefined && deltaE > 2 * tolerance ? "major" : "minor";
   if (attribute === "font") return "major";
   return "minor";

@@ -1,7 +1,7 @@
 import * as v from "valibot";
-import type { BrandGuidelines, BrandRule, VisualGuidelines } from "../../../shared/domain/aesthete/index.ts";
 import type { Tx } from "../../../shared/db/database.ts";
 import type { Json } from "../../../shared/db/rows.generated.ts";
+import type { BrandGuidelines, BrandRule, VisualGuidelines } from "../../../shared/domain/aesthete/index.ts";
 import { DomainInputError } from "../../../shared/domain/errors.ts";
 
 /**
@@ -119,11 +119,14 @@ export function resolveGuidelines(rows: readonly GuidelineRow[]): ResolvedGuidel
     const rules = Array.isArray(row.rules) ? row.rules : [];
     rules.forEach((raw, index) => {
       const source = { guideline_id: row.id, guideline: row.name };
-      const skip = (reason: string) => resolved.unchecked.push({ ...source, rule: raw, reason });
-      if (typeof raw === "string") return skip("free-text guidance; needs a human reviewer");
+      const skip = (reason: string) => void resolved.unchecked.push({ ...source, rule: raw, reason });
+      if (typeof raw === "string") {
+        skip("free-text guidance; needs a human reviewer");
+        return;
+      }
       const parsed = v.safeParse(StoredRule, raw);
-      if (!parsed.success) return skip(`not a recognised rule: ${parsed.issues[0].message}`);
-      apply(resolved, parsed.output, `${row.id}#${index}`, row.weight, source, skip);
+      if (parsed.success) apply(resolved, parsed.output, `${row.id}#${index}`, row.weight, source, skip);
+      else skip(`not a recognised rule: ${parsed.issues[0].message}`);
     });
   }
   if (resolved.text.ctaPhrases?.length === 0) delete resolved.text.ctaPhrases;
@@ -155,7 +158,8 @@ function apply(
       visual.fonts.push(...rule.fonts);
       return;
     case "layout": {
-      const layout = (visual.layout ??= {});
+      visual.layout ??= {};
+      const layout = visual.layout;
       layout.gridColumns ??= rule.grid_columns;
       layout.spacingUnit ??= rule.spacing_unit;
       layout.cornerRadius ??= rule.corner_radius;
@@ -167,7 +171,10 @@ function apply(
     }
     default: {
       const weight = guidelineWeight * (rule.weight ?? 1);
-      if (weight <= 0) return skip("weight 0: it cannot count in the compliance score");
+      if (weight <= 0) {
+        skip("weight 0: it cannot count in the compliance score");
+        return;
+      }
       const { weight: _own, ...rest } = rule;
       text.rules!.push({ ...rest, id, weight } as BrandRule);
       out.ruleSources.set(id, source);

@@ -1,5 +1,5 @@
-import type { QualityAssessment } from "../../../shared/domain/aesthete/index.ts";
 import type { Tx } from "../../../shared/db/database.ts";
+import type { QualityAssessment } from "../../../shared/domain/aesthete/index.ts";
 import { DomainInputError } from "../../../shared/domain/errors.ts";
 import { ApiError } from "../../../shared/http/api-error.ts";
 import type { ContentItem } from "./content.ts";
@@ -21,7 +21,11 @@ export async function reviewForItem(
     throw ApiError.notFound("Review not found for this content item", "REVIEW_NOT_FOUND");
   }
   const assessment = storedAssessment(review);
-  if (!assessment) throw new DomainInputError("review_id", "must name a quality review (not a brand-compliance one)");
+  if (!assessment)
+    throw new DomainInputError(
+      "review_id",
+      "must name a quality review with its rubric breakdown (not a brand-compliance or imported review)",
+    );
   if (review.content_version !== null && review.content_version !== item.version) {
     throw ApiError.conflict(
       `The review judged version ${review.content_version}; the content item is at version ${item.version}`,

@@ -1,3 +1,6 @@
+import type { Tx } from "../../../shared/db/database.ts";
+import type { Fragment } from "../../../shared/db/pagination.ts";
+import type { Json } from "../../../shared/db/rows.generated.ts";
 import {
   assessQuality,
   type BrandGuidelines,
@@ -6,9 +9,6 @@ import {
   type QualityAssessment,
   qualityLevel,
 } from "../../../shared/domain/aesthete/index.ts";
-import type { Tx } from "../../../shared/db/database.ts";
-import type { Json } from "../../../shared/db/rows.generated.ts";
-import type { Fragment } from "../../../shared/db/pagination.ts";
 import type { ContentItem } from "./content.ts";
 import type { ResolvedGuidelines } from "./guidelines.ts";
 

@@ -5,7 +5,17 @@ import { CONTENT_TYPES } from "../../../shared/domain/aesthete/index.ts";
 export const Uuid = v.pipe(v.string(), v.uuid("must be a uuid"));
 
 /** The channels content is published on (content_items.channel). */
-export const CHANNELS = ["email", "social", "search", "display", "video", "web", "events", "pr", "partnerships"] as const;
+export const CHANNELS = [
+  "email",
+  "social",
+  "search",
+  "display",
+  "video",
+  "web",
+  "events",
+  "pr",
+  "partnerships",
+] as const;
 
 /** Text of a piece of content: at least one character, at most 100,000 (a long script or page). */
 const ContentText = v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(100_000));
@@ -25,24 +35,31 @@ export const contentSourceEntries = {
   guideline_ids: v.optional(v.pipe(v.array(Uuid), v.minLength(1), v.maxLength(100))),
 };
 
-/** Requires an item id or new content with its type, naming the field that is missing. */
-export function contentSourceChecks<T extends { content_item_id?: string; content?: string; content_type?: string }>() {
-  return [
-    v.forward<T, v.CheckIssue<T>, ["content"]>(
+/**
+ * A content-judging capability's input: the content source entries plus `extra`, requiring an
+ * item id or new content with its type and naming the field that is missing.
+ */
+export function contentInput<const Extra extends v.ObjectEntries>(extra: Extra) {
+  const schema = v.object({ ...contentSourceEntries, ...extra });
+  type Input = v.InferOutput<typeof schema>;
+  const source = (input: Input) => input as ContentSource;
+  return v.pipe(
+    schema,
+    v.forward<Input, v.CheckIssue<Input>, ["content"]>(
       v.check(
-        (input) => input.content_item_id !== undefined || input.content !== undefined,
+        (input) => source(input).content_item_id !== undefined || source(input).content !== undefined,
         "give content_item_id, or content with its content_type",
       ),
       ["content"] as never,
     ),
-    v.forward<T, v.CheckIssue<T>, ["content_type"]>(
+    v.forward<Input, v.CheckIssue<Input>, ["content_type"]>(
       v.check(
-        (input) => input.content_item_id !== undefined || input.content_type !== undefined,
+        (input) => source(input).content_item_id !== undefined || source(input).content_type !== undefined,
         "is required for new content",
       ),
       ["content_type"] as never,
     ),
-  ] as const;
+  );
 }
 
 /** `{content_item_id, content, …}` as the capabilities receive it. */

@@ -14,7 +14,12 @@ export interface AnalysisInput {
   stakes: number;
   deadline: string | null;
   /** For resource conflicts: each claim's demand and the contested capacity. */
-  resource: { unit: string; resourceType: string; capacity: number; claims: { party: string; demand: number }[] } | null;
+  resource: {
+    unit: string;
+    resourceType: string;
+    capacity: number;
+    claims: { party: string; demand: number }[];
+  } | null;
   /** The execution plan the conflict is about, if any. */
   plan: { id: string; status: string; progressPercent: number; durationHours: number | null } | null;
 }
@@ -47,7 +52,12 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
  */
 export function analyzeConflict(input: AnalysisInput, now: Instant): ConflictAnalysis {
   const severity = assessSeverity(
-    { type: input.type, stakes: input.stakes, parties: input.parties, ...(input.deadline ? { deadline: input.deadline } : {}) },
+    {
+      type: input.type,
+      stakes: input.stakes,
+      parties: input.parties,
+      ...(input.deadline ? { deadline: input.deadline } : {}),
+    },
     now,
   );
   const causes: RootCause[] = [];
@@ -84,7 +94,10 @@ export function analyzeConflict(input: AnalysisInput, now: Instant): ConflictAna
       "urgency",
       `The deadline is ${round(severity.hoursToDeadline ?? 0, 1)} hours away, ${share(severity, "urgency")}% of the severity score.`,
     );
-    explain("parties", `${input.parties.length} parties must agree, ${share(severity, "parties")}% of the severity score.`);
+    explain(
+      "parties",
+      `${input.parties.length} parties must agree, ${share(severity, "parties")}% of the severity score.`,
+    );
   }
   if (input.goals.length > input.parties.length) {
     const extra = input.goals.length - input.parties.length;

@@ -28,7 +28,7 @@ const party = (field: string) =>
     v.maxLength(100, `${field} must be at most 100 characters`),
   );
 
-const distinct = (values: readonly string[]) => new Set(values).size === values.length;
+const distinct = (values: string[]) => new Set(values).size === values.length;
 
 const Claim = strictBody({
   party: party("party"),
@@ -67,7 +67,7 @@ export const RegisterConflictInput = v.pipe(
       v.array(party("parties entries"), "parties must be an array"),
       v.minLength(2, "parties must name at least 2 parties"),
       v.maxLength(MAX_PARTIES, `parties may name at most ${MAX_PARTIES} parties`),
-      v.check(distinct, "parties must not name a party twice"),
+      v.check<string[], string>(distinct, "parties must not name a party twice"),
     ),
     goals: v.optional(labels("goals", 50)),
     stakes: v.optional(decimal("stakes", { min: 0, max: MAX_STAKES, decimals: 2 })),
@@ -104,9 +104,7 @@ export const ProposeResolutionInput = strictBody({
   rationale: v.optional(text("rationale")),
   winner_party: v.optional(party("winner_party")),
   /** How satisfied each party would be (0–1), for conflicts that split no resource. */
-  outcomes: v.optional(
-    v.pipe(v.array(Outcome, "outcomes must be an array"), v.minLength(2), v.maxLength(MAX_PARTIES)),
-  ),
+  outcomes: v.optional(v.pipe(v.array(Outcome, "outcomes must be an array"), v.minLength(2), v.maxLength(MAX_PARTIES))),
 });
 /** Validated `propose_resolution` input. */
 export type ProposeResolutionInput = v.InferOutput<typeof ProposeResolutionInput>;
@@ -135,7 +133,8 @@ export const FairnessReportInput = v.pipe(
   }),
   v.forward(
     v.check(
-      (input) => !input.period_start || !input.period_end || Date.parse(input.period_end) > Date.parse(input.period_start),
+      (input) =>
+        !input.period_start || !input.period_end || Date.parse(input.period_end) > Date.parse(input.period_start),
       "period_end must be after period_start",
     ),
     ["period_end"],

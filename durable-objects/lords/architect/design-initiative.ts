@@ -35,7 +35,8 @@ export interface DesignedInitiative extends InitiativeDetail {
  */
 export const designInitiative = defineCapability({
   name: "design_initiative",
-  description: "Designs a strategic initiative: phases, timeline and resource needs derived from objectives and constraints",
+  description:
+    "Designs a strategic initiative: phases, timeline and resource needs derived from objectives and constraints",
   input: DesignInitiativeInput,
   mutates: true,
   async handler(input, ctx): Promise<DesignedInitiative> {

@@ -81,13 +81,12 @@ export interface OptimizationPlan {
  */
 export const optimizeComponent = defineCapability({
   name: "optimize_component",
-  description: "Chooses optimisation strategies for a component's bottlenecks with gains computed from its measurements",
+  description:
+    "Chooses optimisation strategies for a component's bottlenecks with gains computed from its measurements",
   input: OptimizeComponentInput,
   mutates: true,
   async handler(input, ctx): Promise<OptimizationPlan> {
-    const source = await sourceOf(input, (id) =>
-      ctx.transaction((tx) => loadAnalysis(tx, ctx.workspaceId, id)),
-    );
+    const source = await sourceOf(input, (id) => ctx.transaction((tx) => loadAnalysis(tx, ctx.workspaceId, id)));
     const targets: Metric[] = input.bottleneck
       ? [input.bottleneck]
       : [...new Set(source.bottlenecks.map((b) => b.metric))];
@@ -140,10 +139,7 @@ interface Source {
 }
 
 // Where the bottlenecks come from: a stored analysis, series analysed now, or only the named one.
-async function sourceOf(
-  input: OptimizeComponentInput,
-  load: (id: string) => Promise<AnalysisView>,
-): Promise<Source> {
+async function sourceOf(input: OptimizeComponentInput, load: (id: string) => Promise<AnalysisView>): Promise<Source> {
   if (input.analysis_id && input.metrics) {
     throw ApiError.validation([{ field: "metrics", message: "give either analysis_id or metrics, not both" }]);
   }

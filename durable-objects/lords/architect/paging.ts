@@ -20,7 +20,9 @@ export function pageQuery(page: { limit: number; cursor?: string | undefined }):
   if (page.cursor !== undefined) {
     cursor = decodeCursor(page.cursor);
     if (!cursor || cursor.sort !== NEWEST_FIRST.key) {
-      throw ApiError.validation([{ field: "cursor", location: "query", message: "cursor is not a cursor this API issued" }]);
+      throw ApiError.validation([
+        { field: "cursor", location: "query", message: "cursor is not a cursor this API issued" },
+      ]);
     }
   }
   return { limit: page.limit, sort: NEWEST_FIRST, cursor };

@@ -6,9 +6,7 @@ import { DomainInputError, InvalidTransitionError } from "../../../shared/domain
  * dotted indexes (`objectives.0.effort_person_days`), as valibot reports them.
  */
 export function requestField(domainField: string): string {
-  return domainField
-    .replace(/\[(\d+)\]/g, ".$1")
-    .replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  return domainField.replace(/\[(\d+)\]/g, ".$1").replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
 /** Runs a domain computation, renaming the fields its input errors name to the request's. */

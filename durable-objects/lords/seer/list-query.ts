@@ -34,14 +34,17 @@ export function listInput<const Entries extends v.ObjectEntries, const Column ex
     ),
     sort: v.optional(v.picklist(keys, `sort must be one of ${keys.join(", ")}`)),
   };
+  const schema = v.object(entries);
+  type Input = v.InferOutput<typeof schema>;
+  const cursorFitsSort = (input: Input) => {
+    const { cursor, sort } = input as { cursor?: string; sort?: string };
+    return cursor === undefined || decodeCursor(cursor)?.sort === (sort ?? order.defaultSort);
+  };
   return v.pipe(
-    v.object(entries),
-    v.forward(
-      v.check(
-        (input: { cursor?: string | undefined; sort?: string | undefined }) =>
-          input.cursor === undefined || decodeCursor(input.cursor)?.sort === (input.sort ?? order.defaultSort),
-        "cursor belongs to a different sort",
-      ),
+    schema,
+    v.forward<Input, v.CheckIssue<Input>, ["cursor"]>(
+      v.check(cursorFitsSort, "cursor belongs to a different sort"),
+      // `cursor` is a key of every list input; valibot cannot prove that for the generic entries.
       ["cursor"] as never,
     ),
   );

@@ -13,14 +13,17 @@ import { allocationView } from "./views.ts";
  */
 export const allocateResource = defineCapability({
   name: "allocate_resource",
-  description: "Allocates budget, time, compute, storage, bandwidth or agents, refusing over-allocation with the shortfall",
+  description:
+    "Allocates budget, time, compute, storage, bandwidth or agents, refusing over-allocation with the shortfall",
   input: AllocateResourceInput,
   mutates: true,
   async handler(input, ctx) {
     const result = await ctx.transaction(async (tx, emit) => {
       const task = input.task_id ? await loadTask(tx, ctx.workspaceId, input.task_id) : null;
       if (task && input.plan_id && task.plan_id !== input.plan_id) {
-        throw ApiError.validation([{ field: "task_id", message: `belongs to plan ${task.plan_id}, not ${input.plan_id}` }]);
+        throw ApiError.validation([
+          { field: "task_id", message: `belongs to plan ${task.plan_id}, not ${input.plan_id}` },
+        ]);
       }
       const planId = input.plan_id ?? task?.plan_id ?? null;
       if (planId && !task) await loadPlan(tx, ctx.workspaceId, planId);

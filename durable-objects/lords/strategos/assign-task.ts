@@ -1,9 +1,11 @@
-import { assignTask as rankCandidates } from "../../../shared/domain/strategos/index.ts";
 import type { ExecutionTasksRow } from "../../../shared/db/rows.generated.ts";
+import { assignTask as rankCandidates } from "../../../shared/domain/strategos/index.ts";
 import { ApiError } from "../../../shared/http/api-error.ts";
 import { defineCapability } from "../capability.ts";
+import { CLOSED_STATUSES } from "./plan-status.ts";
+import { remainingHours } from "./schedule.ts";
 import { AssignTaskInput } from "./schemas.ts";
-import { json, loadTask } from "./store.ts";
+import { json, loadTask, schedulable } from "./store.ts";
 import { taskView } from "./views.ts";
 
 /**
@@ -11,9 +13,6 @@ import { taskView } from "./views.ts";
  * settings nor the request one: a working week of queued work.
  */
 export const DEFAULT_CAPACITY_HOURS = 40;
-
-/** Statuses after which a task takes no more assignments. */
-export const CLOSED_STATUSES: readonly string[] = ["completed", "cancelled", "failed"];
 
 interface CandidateRow {
   id: string;
@@ -62,14 +61,18 @@ export const assignTask = defineCapability({
           ${input.agent_codes ? tx`and a.code in ${tx(input.agent_codes)}` : tx``}
         order by a.code`;
       if (candidates.length === 0) {
-        throw ApiError.conflict("No active guild agent matches the requested guild or agent codes", [], "NO_CANDIDATES");
+        throw ApiError.conflict(
+          "No active guild agent matches the requested guild or agent codes",
+          [],
+          "NO_CANDIDATES",
+        );
       }
       const capacity = (row: CandidateRow) =>
         row.capacity_hours !== null && Number(row.capacity_hours) > 0
           ? Number(row.capacity_hours)
           : (input.capacity_hours ?? DEFAULT_CAPACITY_HOURS);
       const assignment = rankCandidates(
-        { id: task.id, requiredCapabilities: required, estimateHours: remainingEstimate(task) },
+        { id: task.id, requiredCapabilities: required, estimateHours: remainingHours(schedulable(task)) },
         candidates.map((row) => ({
           id: row.id,
           capabilities: row.capabilities,
@@ -137,9 +140,3 @@ export const assignTask = defineCapability({
     };
   },
 });
-
-// The hours the assignee still has to put in: what is left of the estimate.
-function remainingEstimate(task: ExecutionTasksRow): number {
-  const estimate = task.estimated_hours === null ? 0 : Number(task.estimated_hours);
-  return estimate * (1 - Number(task.progress_percent) / 100);
-}

@@ -58,14 +58,18 @@ export const createExecutionPlan = defineCapability({
                 ${json(tx, record.critical_path)}, ${input.initiative_id ?? null}, ${input.campaign_id ?? null},
                 ${ctx.actor.userId})
         returning *`;
-      // One statement for every task: jsonb_to_recordset keeps the jsonb column a jsonb value.
+      // One statement for every task (jsonb_to_recordset keeps the jsonb column a jsonb value).
+      // created_at steps a microsecond per task, so reading a plan's tasks by created_at gives them
+      // in the order they were planned rather than tied and ordered by random id.
       const rows = await tx<ExecutionTasksRow[]>`
         insert into public.execution_tasks (id, workspace_id, plan_id, name, description, priority, estimated_hours,
-                                            deadline_at, required_capabilities)
+                                            deadline_at, required_capabilities, created_at)
         select t.id, ${ctx.workspaceId}, ${planId}, t.name, t.description, t.priority, t.estimated_hours,
-               t.deadline_at, t.required_capabilities
-        from jsonb_to_recordset(${json(tx, tasks)}) as t (id uuid, name text, description text, priority text,
-             estimated_hours numeric, deadline_at timestamptz, required_capabilities jsonb)
+               t.deadline_at, t.required_capabilities, now() + t.position * interval '1 microsecond'
+        from rows from (jsonb_to_recordset(${json(tx, tasks)}) as (id uuid, name text, description text, priority text,
+             estimated_hours numeric, deadline_at timestamptz, required_capabilities jsonb))
+             with ordinality as t (id, name, description, priority, estimated_hours, deadline_at, required_capabilities,
+             position)
         returning *`;
       if (dependencies.length > 0) {
         await tx`

@@ -26,23 +26,27 @@ export function listQuerySchema<const Filters extends v.ObjectEntries>(
   filters: Filters,
 ) {
   const keys = sortable.flatMap((column) => [column, `-${column}`]);
-  return v.pipe(
-    strictQuery({
-      ...filters,
-      limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, "limit must be a positive integer"))),
-      cursor: v.optional(
-        v.pipe(
-          v.string(),
-          v.check((text) => decodeCursor(text) !== undefined, "cursor is not a cursor this API issued"),
-        ),
+  const query = strictQuery({
+    ...filters,
+    limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, "limit must be a positive integer"))),
+    cursor: v.optional(
+      v.pipe(
+        v.string(),
+        v.check((text) => decodeCursor(text) !== undefined, "cursor is not a cursor this API issued"),
       ),
-      sort: v.optional(v.picklist(keys, `sort must be one of ${keys.join(", ")}`)),
-    }),
-    v.forward(
-      v.check((input: ListInput) => {
-        const cursor = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
-        return !cursor || cursor.sort === (input.sort ?? defaultSort);
+    ),
+    sort: v.optional(v.picklist(keys, `sort must be one of ${keys.join(", ")}`)),
+  });
+  type Query = v.InferOutput<typeof query>;
+  return v.pipe(
+    query,
+    v.forward<Query, v.CheckIssue<Query>, ["cursor"]>(
+      v.check((input) => {
+        const { cursor, sort } = input as ListInput;
+        const decoded = cursor === undefined ? undefined : decodeCursor(cursor);
+        return !decoded || decoded.sort === (sort ?? defaultSort);
       }, "cursor belongs to a different sort"),
+      // `cursor` is a key of every list query; valibot cannot prove that for generic filters.
       ["cursor"] as never,
     ),
   );

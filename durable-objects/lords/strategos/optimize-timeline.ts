@@ -29,7 +29,10 @@ export const optimizeTimeline = defineCapability({
         })),
       );
       const record = timelineRecord(timeline, new Date(), (label) => ids.get(label) as string);
-      const previous = (plan.timeline as { duration_hours?: unknown }).duration_hours;
+      const previous =
+        plan.timeline !== null && typeof plan.timeline === "object" && !Array.isArray(plan.timeline)
+          ? plan.timeline.duration_hours
+          : undefined;
       const previousDuration = typeof previous === "number" ? previous : null;
       await tx`
         update public.execution_plans

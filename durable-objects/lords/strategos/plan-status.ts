@@ -1,5 +1,8 @@
 import type { ExecutionStatus } from "../../../shared/domain/strategos/index.ts";
 
+/** Statuses after which a task takes no more assignments or progress: its outcome is settled. */
+export const CLOSED_STATUSES: readonly ExecutionStatus[] = ["completed", "cancelled", "failed"];
+
 /** Statuses a plan has not started work in yet. */
 const NOT_STARTED: readonly ExecutionStatus[] = ["planned", "scheduled", "ready"];
 

@@ -2,6 +2,10 @@ import type { Tx } from "../../../shared/db/database.ts";
 import { allocate, type ResourceType } from "../../../shared/domain/strategos/index.ts";
 import type { ErrorDetail } from "../../../shared/http/api-error.ts";
 
+// Quantities are numeric(14,4): figures are compared at that scale, so float noise in a sum of
+// four-decimal quantities (0.1 + 0.2) never shows up as a shortfall.
+const atScale = (value: number) => Math.round(value * 10_000) / 10_000;
+
 /** One request drawing on a pool: how much, and the guild it is for (null: no guild). */
 export interface PoolRequest {
   id: string;
@@ -42,7 +46,12 @@ export async function grantUnits(tx: Tx, workspaceId: string, resourceType: Reso
   return rows.map((row) => row.unit);
 }
 
-async function scopeFigures(
+/**
+ * One scope's grant (guild_resources in effect today) and what is allocated from it (status
+ * allocated or active), leaving out the allocations in `excluding`. `guildId` null is the
+ * workspace's whole pool of the type.
+ */
+export async function poolFigures(
   tx: Tx,
   workspaceId: string,
   resourceType: ResourceType,
@@ -82,12 +91,17 @@ export async function checkPool(
   const scopes: (string | null)[] = [null, ...guilds];
   const checks: ScopeCheck[] = [];
   for (const guildId of scopes) {
-    const { capacity, committed, guild } = await scopeFigures(tx, workspaceId, resourceType, guildId, excluding);
+    const { capacity, committed, guild } = await poolFigures(tx, workspaceId, resourceType, guildId, excluding);
     const mine = requests.filter((request) => guildId === null || request.guildId === guildId);
-    const available = Math.max(0, capacity - committed);
+    const available = atScale(Math.max(0, capacity - committed));
     const result = allocate(
       { [resourceType]: { available } },
-      mine.map((request) => ({ id: request.id, resourceType, quantity: request.quantity, priority: "medium" })),
+      mine.map((request) => ({
+        id: request.id,
+        resourceType,
+        quantity: atScale(request.quantity),
+        priority: "medium",
+      })),
     );
     const figures = result.byType[resourceType];
     checks.push({
@@ -97,8 +111,8 @@ export async function checkPool(
       capacity,
       committed,
       available,
-      requested: figures?.requested ?? 0,
-      shortfall: figures?.shortfall ?? 0,
+      requested: atScale(figures?.requested ?? 0),
+      shortfall: atScale(figures?.shortfall ?? 0),
     });
   }
   return checks;

@@ -38,13 +38,13 @@ export function remainingHours(task: SchedulableTask): number {
 }
 
 /**
- * Runs the critical path method on what is left of a plan. Cancelled tasks will never run, so
- * they and the dependencies on them are dropped; everything else is scheduled by its remaining
- * hours, so a plan half done is re-planned from where it stands. Throws the domain's 400 naming
- * a dependency cycle.
+ * Runs the critical path method on what is left of a plan. Completed tasks take no more time and
+ * cancelled ones will never run, so both leave the schedule with the dependencies on them (nothing
+ * waits for them any more); every other task is scheduled by its remaining hours, so a plan half
+ * done is re-planned from where it stands. Throws the domain's 400 naming a dependency cycle.
  */
 export function planTimeline(tasks: readonly SchedulableTask[], edges: readonly DependencyEdge[]): PlanTimeline {
-  const live = tasks.filter((task) => task.status !== "cancelled");
+  const live = tasks.filter((task) => task.status !== "cancelled" && task.status !== "completed");
   const ids = new Set(live.map((task) => task.id));
   const cpmTasks: CpmTask[] = live.map((task) => ({
     id: task.id,

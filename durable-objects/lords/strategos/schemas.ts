@@ -49,7 +49,9 @@ const NewTask = strictBody({
   estimated_hours: decimal("estimated_hours", { min: 0, max: MAX_HOURS, decimals: 2 }),
   deadline: v.optional(timestamp("deadline")),
   priority: v.optional(oneOf(PRIORITY_LEVELS, "priority")),
-  depends_on: v.optional(v.pipe(v.array(taskKey("depends_on entries"), "depends_on must be an array"), v.maxLength(50))),
+  depends_on: v.optional(
+    v.pipe(v.array(taskKey("depends_on entries"), "depends_on must be an array"), v.maxLength(50)),
+  ),
   required_capabilities: v.optional(requiredCapabilities),
 });
 /** One task of a new plan, validated. */
@@ -94,7 +96,12 @@ export const AssignTaskInput = strictBody({
   guild: v.optional(oneOf(GUILD_SLUGS, "guild")),
   agent_codes: v.optional(
     v.pipe(
-      v.array(v.pipe(v.string(), v.regex(/^(RES|MUSE|MTX|GRD)-\d{3}$/, "agent_codes entries must be guild agent codes like MUSE-001"))),
+      v.array(
+        v.pipe(
+          v.string(),
+          v.regex(/^(RES|MUSE|MTX|GRD)-\d{3}$/, "agent_codes entries must be guild agent codes like MUSE-001"),
+        ),
+      ),
       v.minLength(1, "agent_codes must name at least one agent"),
       v.maxLength(100),
     ),

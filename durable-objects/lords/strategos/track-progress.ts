@@ -2,8 +2,7 @@ import type { ExecutionPlansRow, ExecutionTasksRow, ProgressUpdatesRow } from ".
 import { planProgress } from "../../../shared/domain/strategos/index.ts";
 import { ApiError } from "../../../shared/http/api-error.ts";
 import { defineCapability } from "../capability.ts";
-import { CLOSED_STATUSES } from "./assign-task.ts";
-import { reportedTaskStatus, rollUpPlanStatus } from "./plan-status.ts";
+import { CLOSED_STATUSES, reportedTaskStatus, rollUpPlanStatus } from "./plan-status.ts";
 import { TrackProgressInput } from "./schemas.ts";
 import { loadPlan, loadTask, planTasks } from "./store.ts";
 import { progressView, taskView } from "./views.ts";
@@ -23,7 +22,11 @@ export const trackProgress = defineCapability({
     const result = await ctx.transaction(async (tx, emit) => {
       const task = await loadTask(tx, ctx.workspaceId, input.task_id, true);
       if (CLOSED_STATUSES.includes(task.status)) {
-        throw ApiError.conflict(`Task ${task.id} is ${task.status}; its progress can no longer change`, [], "TASK_CLOSED");
+        throw ApiError.conflict(
+          `Task ${task.id} is ${task.status}; its progress can no longer change`,
+          [],
+          "TASK_CLOSED",
+        );
       }
       const status = reportedTaskStatus(task.status, input.progress_percent, input.status);
       if (status === "completed" && input.progress_percent < 100) {
@@ -53,13 +56,13 @@ export const trackProgress = defineCapability({
       const rollUp = tasks.every((row) => row.status === "cancelled")
         ? null
         : planProgress(
-              tasks.map((row) => ({
-                id: row.id,
-                estimateHours: row.estimated_hours === null ? 0 : Number(row.estimated_hours),
-                percentComplete: Number(row.progress_percent),
-                status: row.status,
-              })),
-            );
+            tasks.map((row) => ({
+              id: row.id,
+              estimateHours: row.estimated_hours === null ? 0 : Number(row.estimated_hours),
+              percentComplete: Number(row.progress_percent),
+              status: row.status,
+            })),
+          );
       // Every task cancelled: nothing is left to measure, so the plan keeps its last figure.
       const percent = rollUp ? Math.round(rollUp.percent * 100) / 100 : Number(plan.progress_percent);
       const [planRow] = await tx<ExecutionPlansRow[]>`
@@ -83,7 +86,12 @@ export const trackProgress = defineCapability({
         await emit("task.completed", { task_id: task.id, plan_id: plan.id, plan_progress_percent: percent });
       }
       if (planStatus !== plan.status) {
-        await emit("plan.updated", { plan_id: plan.id, status: planStatus, previous_status: plan.status, progress_percent: percent });
+        await emit("plan.updated", {
+          plan_id: plan.id,
+          status: planStatus,
+          previous_status: plan.status,
+          progress_percent: percent,
+        });
       }
       return {
         task: updated as ExecutionTasksRow,

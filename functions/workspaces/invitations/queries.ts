@@ -2,14 +2,12 @@ import postgres from "postgres";
 import type { Tx } from "../../../shared/db/database.ts";
 import { listPage, type Page } from "../../../shared/db/pagination.ts";
 import type { InvitationsRow } from "../../../shared/db/rows.generated.ts";
-import { type RecordedEvent, recordEvent } from "../../../shared/events/record.ts";
 import { ApiError } from "../../../shared/http/api-error.ts";
-import type { WorkspaceRequest } from "../request.ts";
+import type { Emit, RequestScope } from "../../../shared/http/request-scope.ts";
 import type { InvitationDelivery, InvitationMailer } from "./mailer.ts";
 import type { InviteBody, ListInvitationsQuery } from "./schemas.ts";
 
 type InvitationRow = Omit<InvitationsRow, "token_hash">;
-type Scope = Pick<WorkspaceRequest, "workspaceId" | "actorId" | "requestId">;
 
 const columns = (tx: Tx) => tx`
   id, workspace_id, email, role, invited_by, expires_at, accepted_at, accepted_by, revoked_at, created_at, updated_at`;
@@ -42,17 +40,18 @@ export async function listPendingInvitations(
 }
 
 /**
- * Records an invitation (only the token's SHA-256 is stored) and its `member.invited` event,
+ * Records an invitation (only the token's SHA-256 is stored) and emits `member.invited`,
  * then hands it to the mailer inside the same transaction: if the email cannot be sent, no
  * invitation is left behind. The event names the invitation and role, not the address, since
  * every member reads the event log and only admins may see invitations.
  */
 export async function invite(
   tx: Tx,
-  scope: Scope,
+  emit: Emit,
+  scope: Pick<RequestScope, "workspaceId" | "actorId">,
   body: InviteBody,
   mailer: InvitationMailer,
-): Promise<{ invitation: InvitationRow; delivery: InvitationDelivery; event: RecordedEvent }> {
+): Promise<InvitationRow & { delivery: InvitationDelivery }> {
   const token = newToken();
   let invitation: InvitationRow | undefined;
   try {
@@ -72,13 +71,7 @@ export async function invite(
     throw err;
   }
   if (!invitation) throw new Error("invitations insert returned no row");
-  const event = await recordEvent(tx, {
-    workspaceId: scope.workspaceId,
-    type: "member.invited",
-    payload: { invitation_id: invitation.id, role: invitation.role },
-    actorId: scope.actorId,
-    requestId: scope.requestId,
-  });
+  await emit("member.invited", { invitation_id: invitation.id, role: invitation.role });
   const delivery = await mailer.deliver({
     email: invitation.email,
     workspaceId: scope.workspaceId,
@@ -87,5 +80,5 @@ export async function invite(
     token,
     expiresAt: invitation.expires_at,
   });
-  return { invitation, delivery, event };
+  return { ...invitation, delivery };
 }

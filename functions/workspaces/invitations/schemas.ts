@@ -1,9 +1,10 @@
 import type { JSONParsed } from "hono/utils/types";
 import * as v from "valibot";
 import { ROLES } from "../../../shared/auth/permissions.ts";
-import { cursorMatchesSort, listQueryEntries, type Page } from "../../../shared/db/pagination.ts";
+import { cursorMatchesSort, listQueryEntries } from "../../../shared/db/pagination.ts";
 import type { InvitationsRow } from "../../../shared/db/rows.generated.ts";
-import { integer, oneOf, strictBody } from "../../campaigns/fields.ts";
+import { integer, oneOf, strictBody } from "../../../shared/http/fields.ts";
+import type { DataResponse, ListResponse } from "../../../shared/http/responses.ts";
 import type { InvitationDelivery } from "./mailer.ts";
 
 /** `GET /invitations`: pending invitations, page and sort. */
@@ -31,5 +32,7 @@ export type InviteBody = v.InferOutput<typeof InviteBody>;
 export type Invitation = JSONParsed<Omit<InvitationsRow, "token_hash">>;
 /** `POST /invitations` answers with the invitation and how it was delivered. */
 export type CreatedInvitation = Invitation & { delivery: InvitationDelivery };
-/** One page of `GET /invitations`. */
-export type InvitationPage = Page<Invitation>;
+/** `POST /invitations`. */
+export type CreatedInvitationResponse = DataResponse<CreatedInvitation>;
+/** `GET /invitations`: one page. */
+export type InvitationListResponse = ListResponse<Invitation>;

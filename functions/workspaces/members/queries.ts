@@ -10,13 +10,11 @@ import {
   type Page,
   toPage,
 } from "../../../shared/db/pagination.ts";
-import { type RecordedEvent, recordEvent } from "../../../shared/events/record.ts";
 import { ApiError } from "../../../shared/http/api-error.ts";
-import type { WorkspaceRequest } from "../request.ts";
+import type { Emit } from "../../../shared/http/request-scope.ts";
 import type { ListMembersQuery, Member } from "./schemas.ts";
 
 type MemberRow = Omit<Member, "created_at" | "updated_at"> & { created_at: Date; updated_at: Date };
-type Scope = Pick<WorkspaceRequest, "workspaceId" | "actorId" | "requestId">;
 
 const columns = (tx: Tx) => tx`
   m.id, m.workspace_id, m.user_id, m.role, m.invited_by, p.display_name, p.avatar_url, m.created_at, m.updated_at`;
@@ -61,47 +59,35 @@ async function keepingOneAdmin<T>(change: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Changes a member's role. The event is recorded before the change: an admin demoting
+ * Changes a member's role. The event is emitted before the change: an admin demoting
  * themselves loses the right to write events (RLS) the moment the update lands, and the
  * transaction still makes the two all-or-nothing.
  */
 export async function changeRole(
   tx: Tx,
-  scope: Scope,
+  emit: Emit,
+  workspaceId: string,
   userId: string,
   role: Role,
-): Promise<{ member: MemberRow; event?: RecordedEvent }> {
-  const member = await lockMember(tx, scope.workspaceId, userId);
-  if (member.role === role) return { member };
-  const event = await recordEvent(tx, {
-    workspaceId: scope.workspaceId,
-    type: "member.role_changed",
-    payload: { user_id: userId, from: member.role, to: role },
-    actorId: scope.actorId,
-    requestId: scope.requestId,
-  });
+): Promise<MemberRow> {
+  const member = await lockMember(tx, workspaceId, userId);
+  if (member.role === role) return member;
+  await emit("member.role_changed", { user_id: userId, from: member.role, to: role });
   const [updated] = await keepingOneAdmin(
     () => tx<{ role: Role; updated_at: Date }[]>`
       update public.workspace_members set role = ${role}
-      where workspace_id = ${scope.workspaceId} and user_id = ${userId}
+      where workspace_id = ${workspaceId} and user_id = ${userId}
       returning role, updated_at`,
   );
   if (!updated) throw ApiError.notFound("Member not found", "MEMBER_NOT_FOUND");
-  return { member: { ...member, ...updated }, event };
+  return { ...member, ...updated };
 }
 
 /** Removes a member; the event goes first for the same reason as in `changeRole`. */
-export async function removeMember(tx: Tx, scope: Scope, userId: string): Promise<RecordedEvent> {
-  const member = await lockMember(tx, scope.workspaceId, userId);
-  const event = await recordEvent(tx, {
-    workspaceId: scope.workspaceId,
-    type: "member.removed",
-    payload: { user_id: userId, role: member.role },
-    actorId: scope.actorId,
-    requestId: scope.requestId,
-  });
+export async function removeMember(tx: Tx, emit: Emit, workspaceId: string, userId: string): Promise<void> {
+  const member = await lockMember(tx, workspaceId, userId);
+  await emit("member.removed", { user_id: userId, role: member.role });
   await keepingOneAdmin(
-    () => tx`delete from public.workspace_members where workspace_id = ${scope.workspaceId} and user_id = ${userId}`,
+    () => tx`delete from public.workspace_members where workspace_id = ${workspaceId} and user_id = ${userId}`,
   );
-  return event;
 }

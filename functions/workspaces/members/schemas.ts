@@ -1,8 +1,9 @@
 import type { JSONParsed } from "hono/utils/types";
 import * as v from "valibot";
 import { ROLES, type Role } from "../../../shared/auth/permissions.ts";
-import { csvPicklist, cursorMatchesSort, listQueryEntries, type Page } from "../../../shared/db/pagination.ts";
-import { oneOf, strictBody, uuid } from "../../campaigns/fields.ts";
+import { csvPicklist, cursorMatchesSort, listQueryEntries } from "../../../shared/db/pagination.ts";
+import { oneOf, strictBody, uuid } from "../../../shared/http/fields.ts";
+import type { DataResponse, ListResponse } from "../../../shared/http/responses.ts";
 
 /** `GET /members`: page, sort and a role filter. */
 export const ListMembersQuery = v.pipe(
@@ -33,5 +34,7 @@ export type Member = JSONParsed<{
   created_at: Date;
   updated_at: Date;
 }>;
-/** One page of `GET /members`. */
-export type MemberPage = Page<Member>;
+/** `PATCH /members/:userId`. */
+export type MemberResponse = DataResponse<Member>;
+/** `GET /members`: one page. */
+export type MemberListResponse = ListResponse<Member>;

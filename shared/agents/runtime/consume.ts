@@ -1,27 +1,27 @@
 import { withService } from "../../db/database.ts";
-import { ModelUnavailableError, StructuredOutputError } from "../../models/model-errors.ts";
-import { generateStructured, type ModelSwitchEvent } from "../../models/model-router.ts";
-import { createRouterDeps } from "../../models/router-deps.ts";
 import { type AgentDefinition, getAgent } from "../registry/index.ts";
 import { announceBudget, checkBudget } from "./budget-guard.ts";
 import { cheaperOf } from "./budget-policy.ts";
-import { nowOf, type RuntimeDeps } from "./deps.ts";
+import { type ConsumerDeps, nowOf, type RuntimeDeps } from "./deps.ts";
 import { type AgentEventSubject, EventBatch } from "./events.ts";
-import {
-  claimExecution,
-  type ExecutionRecord,
-  loadExecution,
-  releaseExecution,
-  TERMINAL_STATUSES,
-} from "./execution-store.ts";
-import { finishFailed, finishSucceeded, NO_SPEND } from "./finish.ts";
-import { loadUpstream, releaseDependents } from "./graph-flow.ts";
+import { claimExecution, type ExecutionRecord, loadExecution, TERMINAL_STATUSES } from "./execution-store.ts";
+import { finishFailed, NO_SPEND } from "./finish.ts";
+import { releaseDependents } from "./graph-flow.ts";
 import type { ExecutionMessage } from "./messages.ts";
-import { buildPrompt } from "./prompt.ts";
+import { runModel } from "./run-model.ts";
 
 /** What a delivery came to; the consumer endpoint turns it into the status QStash sees. */
 export type ConsumeOutcome =
-  | { kind: "succeeded"; executionId: string; provider: string; model: string; costUsd: number }
+  /** `cached`: answered from the response cache at no cost; `savedUsd` is what the model call would have cost. */
+  | {
+      kind: "succeeded";
+      executionId: string;
+      provider: string;
+      model: string;
+      costUsd: number;
+      cached: boolean;
+      savedUsd: number;
+    }
   | { kind: "failed"; executionId: string; code: string; error: string }
   /** Already finished by an earlier delivery: acknowledged, nothing run. */
   | { kind: "duplicate"; executionId: string; status: string }
@@ -40,11 +40,11 @@ export interface Delivery {
 
 /**
  * Runs one delivered execution exactly once: claims it (a redelivery of a claimed or finished execution
- * runs nothing), checks the budget, calls the model with the agent's schema, and stores the result, spend
- * and events. Transient model outages hand the execution back so QStash's retry (and then its DLQ) apply.
+ * runs nothing), checks the budget, then runs the agent with the workspace's knowledge — from the response
+ * cache when an identical invocation was answered already — and stores the result, spend and events.
  */
 export async function consumeExecution(
-  deps: RuntimeDeps,
+  deps: ConsumerDeps,
   message: ExecutionMessage,
   delivery: Delivery,
 ): Promise<ConsumeOutcome> {
@@ -88,96 +88,8 @@ export async function consumeExecution(
     await finishFailed(deps, events, subject, message, { error, code: "BUDGET_EXHAUSTED", spend: NO_SPEND });
     return { kind: "failed", executionId, code: "BUDGET_EXHAUSTED", error };
   }
-  return runModel(deps, events, subject, message, agent, claimed, cheaperOf(message.budget.tier, check.decision.tier));
-}
-
-async function runModel(
-  deps: RuntimeDeps,
-  events: EventBatch,
-  subject: AgentEventSubject,
-  message: ExecutionMessage,
-  agent: AgentDefinition,
-  claimed: ExecutionRecord,
-  tier: ExecutionMessage["budget"]["tier"],
-): Promise<ConsumeOutcome> {
-  const executionId = claimed.id;
-  const onSwitch = async (event: ModelSwitchEvent) => {
-    const fields = { from: `${event.from.provider}:${event.from.model}`, to: `${event.to.provider}:${event.to.model}` };
-    deps.logger.warn("model switched", {
-      execution_id: executionId,
-      reason: event.reason,
-      ...fields,
-      detail: event.message,
-    });
-    await withService(deps.sql, (tx) =>
-      events.agent(tx, "agent.model_switched", subject, {
-        ...fields,
-        reason: event.reason,
-        message: event.message,
-        tier_downgrade: event.tierDowngrade,
-      }),
-    );
-    await events.flush(deps.broadcast);
-  };
-  const router = {
-    ...createRouterDeps({
-      config: deps.config,
-      settings: deps.settings,
-      redis: deps.redis,
-      logger: deps.logger,
-      agentCode: agent.code,
-      onSwitch,
-    }),
-    ...deps.router,
-  };
-  try {
-    const upstream = await loadUpstream(deps, message);
-    const result = await generateStructured(
-      {
-        tier,
-        system: agent.systemPrompt,
-        prompt: buildPrompt(agent, claimed.input, upstream),
-        schema: agent.outputSchema,
-        schemaName: agent.code.replace("-", "_"),
-        schemaDescription: agent.role,
-      },
-      router,
-    );
-    const done = {
-      output: result.object,
-      provider: result.provider,
-      model: result.model,
-      tier: result.tier,
-      inputTokens: result.usage.inputTokens,
-      outputTokens: result.usage.outputTokens,
-      costUsd: result.costUsd,
-      attempts: result.attempts,
-      latencyMs: result.latencyMs,
-    };
-    if (!(await finishSucceeded(deps, events, subject, done)))
-      return { kind: "duplicate", executionId, status: "succeeded" };
-    await releaseDependents(deps, message);
-    return { kind: "succeeded", executionId, provider: result.provider, model: result.model, costUsd: result.costUsd };
-  } catch (error) {
-    if (error instanceof StructuredOutputError) {
-      await finishFailed(deps, events, subject, message, {
-        error: error.message,
-        code: error.code,
-        spend: error.spent,
-        provider: error.provider,
-        model: error.model,
-      });
-      return { kind: "failed", executionId, code: error.code, error: error.message };
-    }
-    const spend = error instanceof ModelUnavailableError ? error.spent : NO_SPEND;
-    const reason = error instanceof Error ? error.message : String(error);
-    // Hand the execution back before anything else: QStash redelivers, and the next delivery must be able to claim.
-    await withService(deps.sql, (tx) =>
-      releaseExecution(tx, executionId, message.workspace_id, { error: reason, spend }),
-    );
-    if (error instanceof ModelUnavailableError) return { kind: "retry", executionId, error: reason };
-    throw error;
-  }
+  const tier = cheaperOf(message.budget.tier, check.decision.tier);
+  return runModel(deps, events, { subject, message, agent, claimed, tier });
 }
 
 /** Why a delivery could not claim its execution: finished already, held by another delivery, or unknown. */

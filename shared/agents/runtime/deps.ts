@@ -1,5 +1,6 @@
 import type { Client as QStashClient } from "@upstash/qstash";
 import type { Redis } from "@upstash/redis/cloudflare";
+import type { Index } from "@upstash/vector";
 import type { Config } from "../../config/config.ts";
 import type { Sql } from "../../db/database.ts";
 import type { Logger } from "../../logging/logger.ts";
@@ -20,6 +21,11 @@ export interface RuntimeDeps {
   now?: () => Date;
   /** Router overrides (sleep, retry) for tests and benchmarks; production uses the defaults. */
   router?: Partial<Pick<ModelRouterDeps, "retry" | "sleep">>;
+}
+
+/** What the consumer needs besides: the vector index its knowledge retrieval searches. */
+export interface ConsumerDeps extends RuntimeDeps {
+  vector: Index;
 }
 
 /** The runtime's clock. */

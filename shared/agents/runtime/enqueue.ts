@@ -20,6 +20,8 @@ export interface InvocationSpec {
   field: string;
   nodeKey?: string;
   dependsOn?: readonly string[];
+  /** Bypass the response cache (a user asking to regenerate): the model runs and its answer replaces the cached one. */
+  refresh?: boolean;
 }
 
 /** The caller of an invocation. */
@@ -103,6 +105,7 @@ export async function enqueueInvocations(
             },
           }
         : {}),
+      ...(spec.refresh ? { refresh: true } : {}),
     };
     return {
       execution_id: executionId,

@@ -3,6 +3,7 @@ import type { Tx } from "../../db/database.ts";
 import type { AgentExecutionLogsProvider, AgentExecutionLogsStatus } from "../../db/rows.generated.ts";
 import { OFFLINE_PROVIDER } from "../../models/offline-provider.ts";
 import type { ProviderName } from "../../models/tiers.ts";
+import type { Citation } from "./knowledge.ts";
 
 /** Statuses after which an execution never runs again (short of an admin retry of a dead letter). */
 export const TERMINAL_STATUSES: readonly AgentExecutionLogsStatus[] = [
@@ -121,12 +122,15 @@ export interface DeliverySpend {
   attempts: number;
 }
 
-/** A finished run: the object and the model that produced it. */
+/** A finished run: the object, the model that produced it, and the knowledge it was prompted with. */
 export interface Completion extends DeliverySpend {
   output: unknown;
   provider: ProviderName;
   model: string;
   latencyMs: number;
+  /** The output came from the response cache: no model was called for it. */
+  cached: boolean;
+  citations: readonly Citation[];
 }
 
 /** Marks a running execution succeeded; false when it was no longer running (someone else finished it). */
@@ -137,7 +141,8 @@ export async function completeExecution(tx: Tx, id: string, workspaceId: string,
         provider = ${providerColumn(done.provider)}, model = ${done.model},
         tokens_in = tokens_in + ${done.inputTokens}, tokens_out = tokens_out + ${done.outputTokens},
         cost_usd = cost_usd + ${done.costUsd}, attempts = attempts + ${done.attempts},
-        latency_ms = ${Math.round(done.latencyMs)}, completed_at = now()
+        latency_ms = ${Math.round(done.latencyMs)}, cached = ${done.cached}, citations = ${json(tx, done.citations)},
+        completed_at = now()
     where id = ${id} and workspace_id = ${workspaceId} and status = 'running'`;
   return result.count === 1;
 }
@@ -147,7 +152,14 @@ export async function failExecution(
   tx: Tx,
   id: string,
   workspaceId: string,
-  failure: { error: string; spend: DeliverySpend; provider?: ProviderName; model?: string; latencyMs?: number },
+  failure: {
+    error: string;
+    spend: DeliverySpend;
+    provider?: ProviderName;
+    model?: string;
+    latencyMs?: number;
+    citations?: readonly Citation[];
+  },
 ): Promise<boolean> {
   const { spend } = failure;
   const result = await tx`
@@ -158,6 +170,7 @@ export async function failExecution(
         tokens_in = tokens_in + ${spend.inputTokens}, tokens_out = tokens_out + ${spend.outputTokens},
         cost_usd = cost_usd + ${spend.costUsd}, attempts = attempts + ${spend.attempts},
         latency_ms = coalesce(${failure.latencyMs === undefined ? null : Math.round(failure.latencyMs)}, latency_ms),
+        citations = coalesce(${failure.citations ? json(tx, failure.citations) : null}, citations),
         started_at = coalesce(started_at, now()), completed_at = now()
     where id = ${id} and workspace_id = ${workspaceId} and status in ('running', 'queued')`;
   return result.count === 1;

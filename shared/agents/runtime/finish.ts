@@ -10,16 +10,25 @@ import type { ExecutionMessage } from "./messages.ts";
 /** The no-spend of a run that never reached a model. */
 export const NO_SPEND: DeliverySpend = { inputTokens: 0, outputTokens: 0, costUsd: 0, attempts: 0 };
 
+/** A successful run as `finishSucceeded` records it: the completion, its tier and what the cache did. */
+export interface Success extends Completion {
+  tier: string;
+  /** What a cached answer saved: the cost of the model call that produced it. */
+  savedUsd: number;
+  /** The knowledge version the prompt's memories reflect (null when retrieval failed). */
+  knowledgeVersion: number | null;
+}
+
 /**
- * Stores a successful run: result, tokens, cost, latency and model on the execution, its one ledger entry,
- * `agent.completed`, and resolves a dead letter being retried. Returns false when the claim was lost (another
- * delivery finished first), in which case nothing is charged.
+ * Stores a successful run: result, tokens, cost, latency, model, citations and whether the cache answered,
+ * on the execution; its one ledger entry; `agent.completed`; and resolves a dead letter being retried.
+ * Returns false when the claim was lost (another delivery finished first), in which case nothing is charged.
  */
 export async function finishSucceeded(
   deps: RuntimeDeps,
   events: EventBatch,
   subject: AgentEventSubject,
-  done: Completion & { tier: string },
+  done: Success,
 ): Promise<boolean> {
   const { workspaceId, executionId } = subject;
   const entry = await withService(deps.sql, async (tx) => {
@@ -37,6 +46,10 @@ export async function finishSucceeded(
       cost_usd: done.costUsd,
       latency_ms: Math.round(done.latencyMs),
       attempts: done.attempts,
+      cached: done.cached,
+      saved_usd: done.savedUsd,
+      citations: done.citations.map((citation) => citation.memory_id),
+      knowledge_version: done.knowledgeVersion,
     });
     return { charged };
   });
@@ -54,6 +67,7 @@ export interface FailureRecord {
   provider?: Completion["provider"];
   model?: string;
   latencyMs?: number;
+  citations?: Completion["citations"];
 }
 
 /**
@@ -75,6 +89,7 @@ export async function finishFailed(
       ...(failure.provider ? { provider: failure.provider } : {}),
       ...(failure.model ? { model: failure.model } : {}),
       ...(failure.latencyMs === undefined ? {} : { latencyMs: failure.latencyMs }),
+      ...(failure.citations ? { citations: failure.citations } : {}),
     });
     if (!failed) return undefined;
     const charged = await recordExecutionCost(tx, executionId, workspaceId);

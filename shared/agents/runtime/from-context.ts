@@ -5,17 +5,18 @@ import { publishEvents } from "../../events/publish.ts";
 import { ApiError } from "../../http/api-error.ts";
 import { createLogger } from "../../logging/logger.ts";
 import { loadModelSettings } from "../../models/model-settings.ts";
-import type { RuntimeDeps } from "./deps.ts";
+import type { ConsumerDeps } from "./deps.ts";
 import type { Invoker } from "./enqueue.ts";
 
-/** The runtime's dependencies from a request's services, env and logger. */
-export function runtimeDepsOf(c: Context<AppEnv>): RuntimeDeps {
+/** The runtime's dependencies (the consumer's included) from a request's services, env and logger. */
+export function runtimeDepsOf(c: Context<AppEnv>): ConsumerDeps {
   const services = c.get("services");
   const logger = c.get("logger") ?? createLogger();
   return {
     sql: services.sql,
     redis: services.redis,
     qstash: services.qstash,
+    vector: services.vector,
     config: services.config,
     settings: loadModelSettings(c.env),
     logger,

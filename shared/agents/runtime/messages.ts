@@ -29,6 +29,8 @@ export const ExecutionMessageSchema = v.object({
     remaining_usd: v.number(),
   }),
   graph: v.optional(v.object({ id: Uuid, node_key: v.string(), nodes: v.array(GraphNodeSchema) })),
+  /** The user asked to regenerate: the response cache is bypassed and its answer replaced. */
+  refresh: v.optional(v.boolean()),
 });
 
 /** One queued agent execution, as published to QStash. */

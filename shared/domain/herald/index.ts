@@ -1,5 +1,6 @@
 export { escapeHtml, escapeSlack } from "./escape.ts";
 export {
+  checkTemplate,
   DEFAULT_SMS_MAX_SEGMENTS,
   type MessageTemplate,
   NOTIFICATION_CHANNELS,

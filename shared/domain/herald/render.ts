@@ -46,13 +46,7 @@ export function renderTemplate(
   if (!NOTIFICATION_CHANNELS.includes(channel)) {
     throw new DomainInputError("channel", `must be one of ${NOTIFICATION_CHANNELS.join(", ")}, got ${String(channel)}`);
   }
-  for (const [name, spec] of Object.entries(template.variables)) {
-    if (!VARIABLE_TYPES.includes(spec.type)) {
-      throw new DomainInputError(`template.variables.${name}`, `type must be one of ${VARIABLE_TYPES.join(", ")}`);
-    }
-  }
-  requireDeclared("template.body", template.body, template.variables);
-  if (template.subject !== undefined) requireDeclared("template.subject", template.subject, template.variables);
+  checkTemplate(template);
   const values = renderVariables(template.variables, variables);
   const escapeValue =
     channel === "email" || (channel === "in_app" && template.inAppFormat !== "text")
@@ -77,6 +71,20 @@ export function renderTemplate(
     result.sms = size;
   }
   return result;
+}
+
+/**
+ * Checks a template without rendering it: every variable has a known type and every `{{name}}` in the body and
+ * subject is declared. Lets a template be rejected when it is saved rather than when it is first sent.
+ */
+export function checkTemplate(template: MessageTemplate): void {
+  for (const [name, spec] of Object.entries(template.variables)) {
+    if (!VARIABLE_TYPES.includes(spec.type)) {
+      throw new DomainInputError(`template.variables.${name}`, `type must be one of ${VARIABLE_TYPES.join(", ")}`);
+    }
+  }
+  requireDeclared("template.body", template.body, template.variables);
+  if (template.subject !== undefined) requireDeclared("template.subject", template.subject, template.variables);
 }
 
 function requireDeclared(field: string, text: string, specs: Readonly<Record<string, VariableSpec>>): void {

@@ -103,11 +103,14 @@ describe("invalidation on dependent data", () => {
     });
     await cache.set("agent_responses", review, { score: 82 }, { dependsOn: ["brand_guidelines"] });
     await cache.set("competitor_profiles", "initech", { name: "Initech" });
+    await cache.set("user_preferences", "org", { tone: "formal" });
 
+    // Brand guidelines are organization preferences (the user_preferences collection): both go.
     await call(USERS.ana, knowledgePath(workspaceId), {
       body: documentOf("brand_guidelines", { category: "design_branding" }),
     });
     expect((await cache.get("agent_responses", review)).hit).toBe(false);
+    expect((await cache.get("user_preferences", "org")).hit).toBe(false);
     expect((await cache.get("competitor_profiles", "initech")).hit).toBe(true);
     // The knowledge version moved, so the same review input now has another key.
     const versionAfter = await knowledgeVersion(redis, workspaceId);
@@ -127,6 +130,7 @@ describe("invalidation on dependent data", () => {
       select payload from public.events where workspace_id = ${workspaceId} and event_type = 'cache.invalidated' order by sequence`;
     expect(events.map((event) => [event.payload.trigger, event.payload.dependency, event.payload.cause])).toEqual([
       ["dependent_data", "brand_guidelines", "knowledge.ingested"],
+      ["dependent_data", "user_preferences", "knowledge.ingested"],
       ["dependent_data", "competitor_intel", "knowledge.ingested"],
     ]);
   });

@@ -93,7 +93,10 @@ describe("cross-workspace isolation", () => {
   it("security: the module refuses to cross workspaces even when handed crafted values directly", async () => {
     const { victim, attacker } = await victimAndAttacker();
     const deps = knowledgeDeps(services); // service role: no RLS behind the filters
-    const attacks = [`campaign_management' OR workspace_id = '${victim}`, "x') OR (workspace_id != 'y"] as unknown as Category[];
+    const attacks = [
+      `campaign_management' OR workspace_id = '${victim}`,
+      "x') OR (workspace_id != 'y",
+    ] as unknown as Category[];
     for (const category of attacks) {
       const hits = await search(deps, { workspaceId: attacker, query: SECRET, categories: [category], topK: 100 });
       expect(hits).toEqual([]);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { DomainInputError } from "../../../../shared/domain/errors.ts";
-import { type MessageTemplate, renderTemplate, smsSize } from "../../../../shared/domain/herald/index.ts";
+import {
+  checkTemplate,
+  type MessageTemplate,
+  renderTemplate,
+  smsSize,
+} from "../../../../shared/domain/herald/index.ts";
 
 const template: MessageTemplate = {
   subject: "Campaign {{name}} launches {{launch}}",
@@ -87,6 +92,18 @@ describe("renderTemplate", () => {
     // 307 GSM characters: 153 + 153 + 1 → 3 segments.
     expect(() => renderTemplate(long, { text: "a".repeat(307) }, "sms", { smsMaxSegments: 2 })).toThrow(
       "body: sms message needs 3 segments (GSM-7), limit is 2",
+    );
+  });
+});
+
+describe("checkTemplate", () => {
+  it("accepts a consistent template and rejects undeclared placeholders or unknown types before any send", () => {
+    expect(() => checkTemplate(template)).not.toThrow();
+    expect(() => checkTemplate({ subject: "{{who}}", body: "ok", variables: {} })).toThrow(
+      "template.subject: uses undeclared variables: who",
+    );
+    expect(() => checkTemplate({ body: "{{n}}", variables: { n: { type: "money" as never } } })).toThrow(
+      "template.variables.n: type must be one of string, number, date, url",
     );
   });
 });

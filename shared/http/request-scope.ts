@@ -1,15 +1,14 @@
 import type { Context } from "hono";
-import type { AppEnv } from "../../shared/app-env.ts";
-import { type JwtClaims, type Sql, type Tx, withUser } from "../../shared/db/database.ts";
-import type { EventType } from "../../shared/events/catalogue.ts";
-import { publishEvents } from "../../shared/events/publish.ts";
-import { type RecordedEvent, recordEvent } from "../../shared/events/record.ts";
-import { ApiError } from "../../shared/http/api-error.ts";
-import type { Logger } from "../../shared/logging/logger.ts";
+import type { AppEnv } from "../app-env.ts";
+import { type JwtClaims, type Sql, type Tx, withUser } from "../db/database.ts";
+import type { EventType } from "../events/catalogue.ts";
+import { publishEvents } from "../events/publish.ts";
+import { type RecordedEvent, recordEvent } from "../events/record.ts";
+import type { Logger } from "../logging/logger.ts";
+import { ApiError } from "./api-error.ts";
 
-/** Who is calling, in which workspace, and the pool to query through: what every handler needs. */
-export interface RequestScope {
-  workspaceId: string;
+/** Who is calling and the pool to query through as them: what every signed-in handler needs. */
+export interface CallerScope {
   /** The user events and `created_by` record; an API key acts as its creator, as RLS sees it. */
   actorId: string;
   requestId: string;
@@ -17,6 +16,11 @@ export interface RequestScope {
   sql: Sql;
   env: Env;
   logger: Logger;
+}
+
+/** A caller inside one workspace: a route under `/api/workspaces/:workspaceId`. */
+export interface RequestScope extends CallerScope {
+  workspaceId: string;
 }
 
 /** Records one event in the mutation's transaction; the payload says what changed. */
@@ -30,15 +34,11 @@ export function changedFields(input: object): string[] {
     .sort();
 }
 
-/** The scope of a request under `/api/workspaces/:workspaceId`, as the middleware chain resolved it. */
-export function requestScope(c: Context<AppEnv>): RequestScope {
+/** The caller of an authenticated route (inside a workspace or not); 401 if authentication did not run. */
+export function callerScope(c: Context<AppEnv>): CallerScope {
   const caller = c.get("caller");
-  const workspaceId = c.get("workspaceId");
-  // authenticate() and workspaceAccess() set both before any workspace route runs.
   if (!caller) throw ApiError.unauthorized("Missing access token", "AUTH_TOKEN_MISSING");
-  if (!workspaceId) throw ApiError.forbidden("No workspace resolved for this request");
   return {
-    workspaceId,
     actorId: caller.userId,
     requestId: c.get("requestId"),
     // authenticate() only sets claims with a string sub and role (a verified token or an API key).
@@ -49,8 +49,17 @@ export function requestScope(c: Context<AppEnv>): RequestScope {
   };
 }
 
+/** The scope of a request under `/api/workspaces/:workspaceId`, as the middleware chain resolved it. */
+export function requestScope(c: Context<AppEnv>): RequestScope {
+  const scope = callerScope(c);
+  const workspaceId = c.get("workspaceId");
+  // workspaceAccess() sets it before any workspace route runs; missing means a wiring bug.
+  if (!workspaceId) throw ApiError.forbidden("No workspace resolved for this request");
+  return { ...scope, workspaceId };
+}
+
 /** Runs reads in one transaction as the caller, so row-level security is the second wall. */
-export function readAs<T>(scope: RequestScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export function readAs<T>(scope: Pick<CallerScope, "sql" | "claims">, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return withUser(scope.sql, scope.claims, fn);
 }
 
