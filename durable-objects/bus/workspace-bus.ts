@@ -118,8 +118,8 @@ export class WorkspaceBus extends DurableObject<Env> {
     await this.#hub.message(ws, message);
   }
 
-  override async webSocketClose(ws: WebSocket): Promise<void> {
-    await this.#hub.closed(ws);
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    await this.#hub.closed(ws, code, reason);
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {

@@ -128,8 +128,8 @@ export class LordObject extends DurableObject<Env> {
     await this.#hub.message(ws, message);
   }
 
-  override async webSocketClose(ws: WebSocket): Promise<void> {
-    await this.#hub.closed(ws);
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    await this.#hub.closed(ws, code, reason);
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {

@@ -152,9 +152,18 @@ export class SocketHub {
     }
   }
 
-  /** Forgets a closed socket and lets the owner update what it listens to. */
-  async closed(ws: WebSocket): Promise<void> {
+  /**
+   * Forgets a closed socket and lets the owner update what it listens to. With the hibernation
+   * API the server must answer the client's close frame itself, or the client waits and ends 1006.
+   */
+  async closed(ws: WebSocket, code?: number, reason?: string): Promise<void> {
     this.#held.delete(ws);
+    try {
+      // 1005/1006 are reserved for "no status"/"abnormal" and may not be sent on the wire.
+      ws.close(code && code !== 1005 && code !== 1006 ? code : 1000, reason ?? "");
+    } catch {
+      // Already closed (an error or an eviction): nothing to answer.
+    }
     await this.#changed();
   }
 

@@ -10,6 +10,8 @@ export interface CostPeriod {
 export interface CostLine {
   cost_usd: number;
   entries: number;
+  /** Entries answered from the agent response cache, at zero cost. */
+  cache_hits: number;
   tokens_in: number;
   tokens_out: number;
 }
@@ -25,7 +27,7 @@ export interface CostBreakdown {
 
 const LINE = (tx: Tx) => tx`
   coalesce(sum(l.amount_usd), 0)::float8 as cost_usd, count(l.id)::int as entries,
-  coalesce(sum(l.tokens_in), 0)::int as tokens_in, coalesce(sum(l.tokens_out), 0)::int as tokens_out`;
+  count(l.id) filter (where l.cache_hit)::int as cache_hits, coalesce(sum(l.tokens_in), 0)::int as tokens_in, coalesce(sum(l.tokens_out), 0)::int as tokens_out`;
 
 /** Spend of a workspace in a period from the cost ledger, by agent, model, guild and day. */
 export async function costBreakdown(tx: Tx, workspaceId: string, period: CostPeriod): Promise<CostBreakdown> {
@@ -50,7 +52,7 @@ export async function costBreakdown(tx: Tx, workspaceId: string, period: CostPer
     select to_char((l.occurred_at at time zone 'UTC')::date, 'YYYY-MM-DD') as day, ${LINE(tx)} ${scope}
     group by 1 order by 1`;
   return {
-    total: total ?? { cost_usd: 0, entries: 0, tokens_in: 0, tokens_out: 0 },
+    total: total ?? { cost_usd: 0, entries: 0, cache_hits: 0, tokens_in: 0, tokens_out: 0 },
     by_agent: byAgent,
     by_model: byModel,
     by_guild: byGuild,

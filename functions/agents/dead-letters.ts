@@ -9,15 +9,16 @@ import {
 import type { AppEnv } from "../../shared/app-env.ts";
 import { requirePermission } from "../../shared/auth/workspace-access.ts";
 import { withUser } from "../../shared/db/database.ts";
-import { equals, listPage, oneOf, type Page } from "../../shared/db/pagination.ts";
+import { equals, listPage, oneOf } from "../../shared/db/pagination.ts";
 import type { DeadLettersRow } from "../../shared/db/rows.generated.ts";
 import { validate } from "../../shared/http/validate.ts";
+import { type DataResponse, type ListResponse, listOf } from "./responses.ts";
 import { DeadLetterListQuery, IdParam } from "./schemas.ts";
 
 /** `GET …/agents/dead-letters` response. */
-export type DeadLetterListResponse = Page<DeadLettersRow>;
+export type DeadLetterListResponse = ListResponse<DeadLettersRow>;
 /** `POST …/agents/dead-letters/:id/retry` 202 response. */
-export type RetryResponse = RetryResult;
+export type RetryResponse = DataResponse<RetryResult>;
 
 /**
  * Dead letters: executions QStash gave up on. Listing needs the operator role (as RLS does); retrying,
@@ -34,9 +35,9 @@ export const deadLettersApp = new Hono<AppEnv>()
         query,
       }),
     );
-    return c.json(page satisfies DeadLetterListResponse);
+    return c.json(listOf(page) satisfies DeadLetterListResponse);
   })
   .post("/:id/retry", requirePermission("dead_letters:retry"), validate("param", IdParam), async (c) => {
     const result = await retryDeadLetter(runtimeDepsOf(c), invokerOf(c), c.req.valid("param").id);
-    return c.json(result satisfies RetryResponse, 202);
+    return c.json({ data: result } satisfies RetryResponse, 202);
   });

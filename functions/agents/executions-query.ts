@@ -1,4 +1,5 @@
 import type * as v from "valibot";
+import type { Citation } from "../../shared/agents/runtime/index.ts";
 import type { Tx } from "../../shared/db/database.ts";
 import {
   and,
@@ -25,6 +26,8 @@ export interface ExecutionSummary {
   tokens_in: number;
   tokens_out: number;
   cost_usd: number;
+  /** Answered from the response cache: no model was called, nothing was spent. */
+  cached: boolean;
   latency_ms: number | null;
   attempts: number;
   error: string | null;
@@ -39,15 +42,16 @@ export interface ExecutionSummary {
   created_at: Date;
 }
 
-/** An execution with its input and output: `GET …/agents/executions/:id`. */
+/** An execution with its input, output and the memories its prompt cited: `GET …/agents/executions/:id`. */
 export interface ExecutionDetail extends ExecutionSummary {
   input: Json;
   output: Json | null;
+  citations: Citation[];
 }
 
 const SUMMARY = (tx: Tx) => tx`
   e.id, a.code as agent_code, g.slug as guild, e.status, e.model, e.provider, e.tokens_in, e.tokens_out,
-  e.cost_usd::float8 as cost_usd, e.latency_ms, e.attempts, e.error, e.request_id, e.graph_id, e.node_key,
+  e.cost_usd::float8 as cost_usd, e.cached, e.latency_ms, e.attempts, e.error, e.request_id, e.graph_id, e.node_key,
   e.message_id, e.triggered_by, e.queued_at, e.started_at, e.completed_at, e.created_at`;
 
 const FROM = (tx: Tx) => tx`
@@ -80,7 +84,7 @@ export async function listExecutions(
 /** One execution of a workspace with input and output, or undefined. */
 export async function getExecution(tx: Tx, workspaceId: string, id: string): Promise<ExecutionDetail | undefined> {
   const [row] = await tx<ExecutionDetail[]>`
-    select ${SUMMARY(tx)}, e.input, e.output
+    select ${SUMMARY(tx)}, e.input, e.output, e.citations
     from ${FROM(tx)}
     where e.workspace_id = ${workspaceId} and e.id = ${id}`;
   return row;

@@ -6,11 +6,12 @@ import { executionsApp } from "./executions.ts";
 import { invokeApp } from "./invoke.ts";
 import { registryApp } from "./registry.ts";
 
-export type { CostsResponse } from "./costs.ts";
+export type { CacheFigures, Costs, CostsResponse } from "./costs.ts";
 export type { DeadLetterListResponse, RetryResponse } from "./dead-letters.ts";
 export type { ExecutionListResponse, ExecutionResponse } from "./executions.ts";
-export type { BatchResponse, InvokeResponse } from "./invoke.ts";
-export type { RegistryResponse } from "./registry.ts";
+export type { BatchResponse, Invocation, InvokeResponse } from "./invoke.ts";
+export type { AgentResponse, RegistryResponse } from "./registry.ts";
+export type { DataResponse, ListResponse } from "./responses.ts";
 
 // Authentication, workspace access, rate limits and Idempotency-Key run app-wide before these (app.ts).
 const workspaceScoped = new Hono<AppEnv>()

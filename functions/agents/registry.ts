@@ -4,13 +4,13 @@ import type { AppEnv } from "../../shared/app-env.ts";
 import { ApiError } from "../../shared/http/api-error.ts";
 import { rateLimit } from "../../shared/http/rate-limit.ts";
 import { validate } from "../../shared/http/validate.ts";
+import type { DataResponse, ListResponse } from "./responses.ts";
 import { AgentCodeParam, RegistryQuery } from "./schemas.ts";
 
-/** `GET /api/agents/registry` response. */
-export interface RegistryResponse {
-  items: RegistryEntry[];
-  count: number;
-}
+/** `GET /api/agents/registry` response: every matching agent on one page. */
+export type RegistryResponse = ListResponse<RegistryEntry>;
+/** `GET /api/agents/:code` response. */
+export type AgentResponse = DataResponse<RegistryEntry>;
 
 // The registry is code: its JSON (schemas included) is the same for every request of an isolate.
 let entries: Map<string, RegistryEntry> | undefined;
@@ -30,9 +30,9 @@ const entryOf = (code: string): RegistryEntry => {
 export const registryApp = new Hono<AppEnv>()
   .use(rateLimit())
   .get("/registry", validate("query", RegistryQuery), (c) => {
-    const items = listAgents(c.req.valid("query")).map((agent) => entryOf(agent.code));
-    return c.json({ items, count: items.length } satisfies RegistryResponse);
+    const data = listAgents(c.req.valid("query")).map((agent) => entryOf(agent.code));
+    return c.json({ data, next_cursor: null } satisfies RegistryResponse);
   })
   .get("/:code", validate("param", AgentCodeParam), (c) =>
-    c.json(entryOf(c.req.valid("param").code.toUpperCase()) satisfies RegistryEntry),
+    c.json({ data: entryOf(c.req.valid("param").code.toUpperCase()) } satisfies AgentResponse),
   );

@@ -35,8 +35,11 @@ export const InvokeQuery = v.object({
   ),
 });
 
+/** `refresh: true` regenerates: the response cache is bypassed and the new answer replaces the cached one. */
+const Refresh = v.optional(v.boolean("refresh must be true or false"), false);
+
 /** `POST …/agents/:code/invoke` body: the agent's input, validated against its own schema. */
-export const InvokeBody = v.strictObject({ input: v.unknown() });
+export const InvokeBody = v.strictObject({ input: v.unknown(), refresh: Refresh });
 
 /** `POST …/agents/invoke/parallel` body: agents run at once, each with its own input. */
 export const ParallelBody = v.strictObject({
@@ -45,6 +48,7 @@ export const ParallelBody = v.strictObject({
     v.minLength(1, "invocations must not be empty"),
     v.maxLength(MAX_BATCH, `at most ${MAX_BATCH} invocations per request`),
   ),
+  refresh: Refresh,
 });
 
 /** `POST …/agents/invoke/graph` body: steps, each an agent with its input and the steps it waits for. */
@@ -61,6 +65,7 @@ export const GraphBody = v.strictObject({
     v.minLength(1, "nodes must not be empty"),
     v.maxLength(MAX_BATCH, `at most ${MAX_BATCH} nodes per graph`),
   ),
+  refresh: Refresh,
 });
 
 const Uuid = v.pipe(v.string(), v.uuid("must be a UUID"));

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../shared/app-env.ts";
 import { requirePermission } from "../../shared/auth/workspace-access.ts";
-import { type InvalidationResult, invalidatePattern } from "../../shared/cache/invalidation.ts";
+import { invalidatePattern } from "../../shared/cache/invalidation.ts";
 import { type CacheStats, cacheStats } from "../../shared/cache/stats.ts";
 import {
   runWarming,
@@ -11,30 +11,23 @@ import {
   WARM_PATH,
   type WarmKind,
 } from "../../shared/cache/warm/schedules.ts";
-import { withUser } from "../../shared/db/database.ts";
-import { publishEvents } from "../../shared/events/publish.ts";
-import { recordEvent } from "../../shared/events/record.ts";
+import { requestScope, writeAs } from "../../shared/http/request-scope.ts";
+import { type DataResponse, ERROR_RESPONSES } from "../../shared/http/responses.ts";
 import { validate } from "../../shared/http/validate.ts";
 import { publicUrl } from "../../shared/knowledge/batch.ts";
-import { requestActor, requestDeps } from "../knowledge/context.ts";
+import { requestActor } from "../knowledge/context.ts";
 import { InvalidateQuery, WarmingBody, WarmNowBody } from "./schemas.ts";
 
 const tags = ["cache"];
 
-/** `DELETE /cache?pattern=`. */
-export interface InvalidateResponse {
-  data: InvalidationResult & { pattern: string };
-}
-
 /** `GET /cache/stats`. */
-export interface CacheStatsResponse {
-  data: CacheStats;
-}
+export type CacheStatsResponse = DataResponse<CacheStats>;
 
 /** `PUT /cache/warming`. */
-export interface WarmingResponse {
-  data: { schedule_id: string; cron: string; kinds: WarmKind[] };
-}
+export type WarmingResponse = DataResponse<{ schedule_id: string; cron: string; kinds: WarmKind[] }>;
+
+/** `POST /cache/warming/run`: how many values each kind stored. */
+export type WarmRunResponse = DataResponse<Record<WarmKind, number>>;
 
 /** The workspace's cache: manual invalidation, statistics, and warming schedules. */
 export const cacheApp = new Hono<AppEnv>()
@@ -43,26 +36,22 @@ export const cacheApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Invalidate the workspace's cached values matching a pattern (SCAN, never KEYS)",
-      responses: { 200: { description: "How many keys were removed, by data type" } },
+      responses: {
+        // How many keys went, by data type, is in the `cache.invalidated` event.
+        204: { description: "Invalidated" },
+        ...ERROR_RESPONSES,
+      },
     }),
     requirePermission("cache:manage"),
     validate("query", InvalidateQuery),
     async (c) => {
       const { pattern } = c.req.valid("query");
-      const actor = requestActor(c);
-      const deps = requestDeps(c);
-      const result = await invalidatePattern(deps.redis, actor.workspaceId, pattern);
-      const event = await withUser(deps.sql, deps.claims!, (tx) =>
-        recordEvent(tx, {
-          workspaceId: actor.workspaceId,
-          type: "cache.invalidated",
-          payload: { trigger: "manual", pattern, removed: result.removed, by_type: result.by_type },
-          actorId: actor.actorId,
-          requestId: actor.requestId,
-        }),
+      const scope = requestScope(c);
+      const result = await invalidatePattern(c.get("services").redis, requestActor(c).workspaceId, pattern);
+      await writeAs(scope, (_tx, emit) =>
+        emit("cache.invalidated", { trigger: "manual", pattern, removed: result.removed, by_type: result.by_type }),
       );
-      await publishEvents(c.env, [event], { logger: c.get("logger") });
-      return c.json<InvalidateResponse>({ data: { pattern, ...result } });
+      return c.body(null, 204);
     },
   )
   .get(
@@ -70,7 +59,7 @@ export const cacheApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Hit rate, size, evictions and money saved, overall and per data type",
-      responses: { 200: { description: "The workspace's cache statistics" } },
+      responses: { 200: { description: "`{ data: CacheStats }`" }, ...ERROR_RESPONSES },
     }),
     requirePermission("costs:read"),
     async (c) =>
@@ -81,7 +70,7 @@ export const cacheApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Schedule cache warming (market data, competitor profiles) with QStash",
-      responses: { 200: { description: "The workspace's warming schedule" } },
+      responses: { 200: { description: "`{ data: { schedule_id, cron, kinds } }`" }, ...ERROR_RESPONSES },
     }),
     requirePermission("cache:manage"),
     validate("json", WarmingBody),
@@ -103,7 +92,7 @@ export const cacheApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Stop the workspace's cache warming",
-      responses: { 204: { description: "Stopped (or there was none)" } },
+      responses: { 204: { description: "Stopped (or there was none)" }, ...ERROR_RESPONSES },
     }),
     requirePermission("cache:manage"),
     async (c) => {
@@ -116,7 +105,7 @@ export const cacheApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Warm the cache now, as the scheduled job would",
-      responses: { 200: { description: "How many values each kind stored" } },
+      responses: { 200: { description: "`{ data: { <kind>: count } }`: how many values each kind stored" }, ...ERROR_RESPONSES },
     }),
     requirePermission("cache:manage"),
     validate("json", WarmNowBody),
@@ -126,6 +115,6 @@ export const cacheApp = new Hono<AppEnv>()
         { sql, redis },
         { workspace_id: requestActor(c).workspaceId, kinds: c.req.valid("json").kinds },
       );
-      return c.json({ data: counts });
+      return c.json<WarmRunResponse>({ data: counts });
     },
   );

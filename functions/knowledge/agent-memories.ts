@@ -4,6 +4,7 @@ import { getAgent } from "../../shared/agents/registry/index.ts";
 import type { AppEnv } from "../../shared/app-env.ts";
 import { requirePermission } from "../../shared/auth/workspace-access.ts";
 import { ApiError } from "../../shared/http/api-error.ts";
+import { type DataResponse, ERROR_RESPONSES, type ListResponse, listResponse } from "../../shared/http/responses.ts";
 import { validate } from "../../shared/http/validate.ts";
 import { dbOf } from "../../shared/knowledge/deps.ts";
 import { listMemories, type Memory } from "../../shared/knowledge/memories.ts";
@@ -11,18 +12,18 @@ import { type AgentMemory, retrieveForAgent } from "../../shared/knowledge/retri
 import { requestActor, requestDeps } from "./context.ts";
 import { AgentMemoriesQuery, AgentParams } from "./schemas.ts";
 
-/** `GET /agents/:code/memories?query=`: what the agent would be given for that task. */
-export interface AgentRetrievalResponse {
-  data: AgentMemory[];
+/** What an agent would be given for a task: its memories, the prompt block citing them, and the version. */
+export interface AgentRetrieval {
+  memories: AgentMemory[];
   context: string;
   knowledge_version: number;
 }
 
+/** `GET /agents/:code/memories?query=`: one retrieval. */
+export type AgentRetrievalResponse = DataResponse<AgentRetrieval>;
+
 /** `GET /agents/:code/memories` without a query: the memories the agent wrote, newest first. */
-export interface AgentMemoryListResponse {
-  data: Memory[];
-  next_cursor: string | null;
-}
+export type AgentMemoryListResponse = ListResponse<Memory>;
 
 /**
  * The spec's agent-memory RAG query. Mounted at `/api/workspaces/:workspaceId/agents/:code/memories`
@@ -34,7 +35,13 @@ export const agentMemoriesApp = new Hono<AppEnv>().get(
   describeRoute({
     tags: ["knowledge", "agents"],
     summary: "An agent's memories: with `query`, the RAG retrieval its prompt would get (with citations)",
-    responses: { 200: { description: "Memories" }, 404: { description: "No such agent" } },
+    responses: {
+      200: {
+        description:
+          "With `query`, `{ data: AgentRetrieval }` (memories, context, knowledge_version); without, `{ data: Memory[], next_cursor }`",
+      },
+      ...ERROR_RESPONSES,
+    },
   }),
   requirePermission("knowledge:read"),
   validate("param", AgentParams),
@@ -49,12 +56,14 @@ export const agentMemoriesApp = new Hono<AppEnv>().get(
     if (query !== undefined) {
       const retrieval = await retrieveForAgent(deps, { workspaceId, agentCode: agent.code, task: query, topK: top_k });
       return c.json<AgentRetrievalResponse>({
-        data: retrieval.memories,
-        context: retrieval.context,
-        knowledge_version: retrieval.knowledge_version,
+        data: {
+          memories: retrieval.memories,
+          context: retrieval.context,
+          knowledge_version: retrieval.knowledge_version,
+        },
       });
     }
     const result = await dbOf(deps)((tx) => listMemories(tx, workspaceId, { agentCode: agent.code }, page));
-    return c.json<AgentMemoryListResponse>({ data: result.items, next_cursor: result.next_cursor });
+    return c.json<AgentMemoryListResponse>(listResponse(result));
   },
 );

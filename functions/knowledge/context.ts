@@ -1,17 +1,14 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../shared/app-env.ts";
-import type { JwtClaims } from "../../shared/db/database.ts";
 import { publishEvents } from "../../shared/events/publish.ts";
 import { ApiError } from "../../shared/http/api-error.ts";
+import { callerScope, requestScope } from "../../shared/http/request-scope.ts";
 import type { KnowledgeActor, KnowledgeDeps } from "../../shared/knowledge/deps.ts";
 import { KnowledgeError } from "../../shared/knowledge/errors.ts";
 
 /** The knowledge deps of a request under `/api/workspaces/:workspaceId`: queries run as the caller. */
 export function requestDeps(c: Context<AppEnv>): KnowledgeDeps {
-  const caller = c.get("caller");
-  // authenticate() only sets claims with a string sub and role (a verified token or an API key).
-  const claims = caller?.claims as JwtClaims | undefined;
-  return { ...systemDeps(c), ...(claims ? { claims } : {}) };
+  return { ...systemDeps(c), claims: callerScope(c).claims };
 }
 
 /** The knowledge deps of a system route (a QStash consumer): service role, scoped by workspace. */
@@ -27,13 +24,10 @@ export function systemDeps(c: Context<AppEnv>): KnowledgeDeps {
   };
 }
 
-/** Who is acting, in which workspace: the middleware chain resolved both before any route runs. */
+/** Who is acting, in which workspace; the id lowercase, as knowledge and cache keys are written. */
 export function requestActor(c: Context<AppEnv>): KnowledgeActor {
-  const workspaceId = c.get("workspaceId");
-  const caller = c.get("caller");
-  if (!caller) throw ApiError.unauthorized("Missing access token", "AUTH_TOKEN_MISSING");
-  if (!workspaceId) throw ApiError.forbidden("No workspace resolved for this request");
-  return { workspaceId: workspaceId.toLowerCase(), actorId: caller.userId, requestId: c.get("requestId") };
+  const { workspaceId, actorId, requestId } = requestScope(c);
+  return { workspaceId: workspaceId.toLowerCase(), actorId, requestId };
 }
 
 /** Runs a knowledge operation, turning its refusals into API errors. */

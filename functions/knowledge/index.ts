@@ -4,11 +4,10 @@ import { ingestApp } from "./ingest.ts";
 import { readApp } from "./read.ts";
 import { removeApp } from "./remove.ts";
 
-export type { AgentMemoryListResponse, AgentRetrievalResponse } from "./agent-memories.ts";
+export type { AgentMemoryListResponse, AgentRetrieval, AgentRetrievalResponse } from "./agent-memories.ts";
 export { agentMemoriesApp } from "./agent-memories.ts";
-export type { BatchResponse, IngestResponse } from "./ingest.ts";
-export type { MemoryListResponse, SearchResponse } from "./read.ts";
-export type { RemoveResponse } from "./remove.ts";
+export type { BatchProgressResponse, BatchResponse, BootstrapResponse, IngestResponse } from "./ingest.ts";
+export type { MemoryListResponse, MemoryResponse, SearchResponse } from "./read.ts";
 
 /**
  * The knowledge API under `/api/workspaces/:workspaceId/knowledge`: ingest (single, batch),

@@ -3,6 +3,7 @@ import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../shared/app-env.ts";
 import { requirePermission } from "../../shared/auth/workspace-access.ts";
 import { ApiError } from "../../shared/http/api-error.ts";
+import { created, type DataResponse, ERROR_RESPONSES, workspacePath } from "../../shared/http/responses.ts";
 import { validate } from "../../shared/http/validate.ts";
 import {
   type BatchProgress,
@@ -10,7 +11,7 @@ import {
   enqueueBatch,
   INLINE_BATCH_MAX_ITEMS,
 } from "../../shared/knowledge/batch.ts";
-import { ensureCodexKnowledge } from "../../shared/knowledge/codex/bootstrap.ts";
+import { type CodexBootstrap, ensureCodexKnowledge } from "../../shared/knowledge/codex/bootstrap.ts";
 import { type IngestResult, ingest, ingestMany } from "../../shared/knowledge/ingest.ts";
 import { requestActor, requestDeps } from "./context.ts";
 import { BatchBody, BatchParams, IngestBody } from "./schemas.ts";
@@ -18,14 +19,19 @@ import { BatchBody, BatchParams, IngestBody } from "./schemas.ts";
 const tags = ["knowledge"];
 
 /** `POST /knowledge`: the document's result and the workspace's knowledge version after it. */
-export interface IngestResponse {
-  data: IngestResult & { knowledge_version: number | null };
-}
+export type IngestResponse = DataResponse<IngestResult & { knowledge_version: number | null }>;
 
 /** `POST /knowledge/batch`: results when ingested in the request, progress when queued. */
-export type BatchResponse =
-  | { data: { mode: "inline"; results: IngestResult[]; knowledge_version: number | null } }
-  | { data: { mode: "queued"; batch: BatchProgress } };
+export type BatchResponse = DataResponse<
+  | { mode: "inline"; results: IngestResult[]; knowledge_version: number | null }
+  | { mode: "queued"; batch: BatchProgress }
+>;
+
+/** `GET /knowledge/batch/:batchId`. */
+export type BatchProgressResponse = DataResponse<BatchProgress>;
+
+/** `POST /knowledge/bootstrap`. */
+export type BootstrapResponse = DataResponse<CodexBootstrap>;
 
 /** Ingestion: one document, a batch (inline or through QStash), batch progress, the Codex bootstrap. */
 export const ingestApp = new Hono<AppEnv>()
@@ -35,8 +41,9 @@ export const ingestApp = new Hono<AppEnv>()
       tags,
       summary: "Ingest one document: chunked by structure, deduplicated by content hash, embedded and indexed",
       responses: {
-        201: { description: "New chunks were stored" },
-        200: { description: "Every chunk was already known: nothing changed" },
+        201: { description: "`{ data: IngestResult }`: new chunks were stored; `Location` names the document" },
+        200: { description: "`{ data: IngestResult }`: every chunk was already known, nothing changed" },
+        ...ERROR_RESPONSES,
       },
     }),
     requirePermission("knowledge:write"),
@@ -45,10 +52,9 @@ export const ingestApp = new Hono<AppEnv>()
       const input = c.req.valid("json");
       const outcome = await ingest(requestDeps(c), requestActor(c), { ...input, source: input.source ?? "api" });
       const result = outcome.results[0]!;
-      return c.json<IngestResponse>(
-        { data: { ...result, knowledge_version: outcome.knowledgeVersion } },
-        result.created > 0 ? 201 : 200,
-      );
+      const data = { ...result, knowledge_version: outcome.knowledgeVersion };
+      if (result.created === 0 || !result.document_id) return c.json<IngestResponse>({ data });
+      return created(c, workspacePath(c, "knowledge", "documents", result.document_id), data);
     },
   )
   .post(
@@ -57,8 +63,10 @@ export const ingestApp = new Hono<AppEnv>()
       tags,
       summary: `Ingest documents: up to ${INLINE_BATCH_MAX_ITEMS} in the request, more through QStash with progress events`,
       responses: {
-        201: { description: "Ingested in the request" },
-        202: { description: "Queued: poll the Location or follow knowledge.batch_progress events" },
+        // No `Location` for an inline batch: it creates a document per item, each in `results`.
+        201: { description: "`{ data: { mode, results, knowledge_version } }`, mode inline: ingested in the request" },
+        202: { description: "`{ data: { mode, batch } }`, mode queued: poll the `Location` or follow its events" },
+        ...ERROR_RESPONSES,
       },
     }),
     requirePermission("knowledge:write"),
@@ -76,7 +84,7 @@ export const ingestApp = new Hono<AppEnv>()
       }
       const { redis, qstash, config } = c.get("services");
       const batch = await enqueueBatch({ redis, qstash, baseUrl: config.PUBLIC_BASE_URL }, actor, inputs);
-      c.header("location", `/api/workspaces/${actor.workspaceId}/knowledge/batch/${batch.batch_id}`);
+      c.header("location", workspacePath(c, "knowledge", "batch", batch.batch_id));
       return c.json<BatchResponse>({ data: { mode: "queued", batch } }, 202);
     },
   )
@@ -85,7 +93,7 @@ export const ingestApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Progress of a queued batch",
-      responses: { 200: { description: "The batch's progress" }, 404: { description: "No such batch" } },
+      responses: { 200: { description: "`{ data: BatchProgress }`" }, ...ERROR_RESPONSES },
     }),
     requirePermission("knowledge:read"),
     validate("param", BatchParams),
@@ -96,7 +104,7 @@ export const ingestApp = new Hono<AppEnv>()
         c.req.valid("param").batchId,
       );
       if (!progress) throw ApiError.notFound("No such batch in this workspace", "BATCH_NOT_FOUND");
-      return c.json({ data: progress });
+      return c.json<BatchProgressResponse>({ data: progress });
     },
   )
   .post(
@@ -104,11 +112,14 @@ export const ingestApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Load (or refresh) the Codex: what each Lord, guild and agent does",
-      responses: { 200: { description: "What the bootstrap loaded; loaded=false if already current" } },
+      responses: {
+        200: { description: "`{ data: CodexBootstrap }`: what was loaded; loaded=false if already current" },
+        ...ERROR_RESPONSES,
+      },
     }),
     requirePermission("knowledge:write"),
     async (c) => {
       const result = await ensureCodexKnowledge(requestDeps(c), requestActor(c).workspaceId);
-      return c.json({ data: result });
+      return c.json<BootstrapResponse>({ data: result });
     },
   );

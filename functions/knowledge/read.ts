@@ -3,6 +3,7 @@ import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../shared/app-env.ts";
 import { requirePermission } from "../../shared/auth/workspace-access.ts";
 import { ApiError } from "../../shared/http/api-error.ts";
+import { type DataResponse, ERROR_RESPONSES, type ListResponse, listResponse } from "../../shared/http/responses.ts";
 import { validate } from "../../shared/http/validate.ts";
 import { ensureCodexKnowledge } from "../../shared/knowledge/codex/bootstrap.ts";
 import { dbOf } from "../../shared/knowledge/deps.ts";
@@ -13,16 +14,14 @@ import { ListQuery, MemoryParams, SearchQuery } from "./schemas.ts";
 
 const tags = ["knowledge"];
 
-/** `GET /knowledge/search`. */
-export interface SearchResponse {
-  data: SearchHit[];
-}
+/** `GET /knowledge/search`: the best `top_k` hits, one list (`next_cursor` is always null). */
+export type SearchResponse = ListResponse<SearchHit>;
 
 /** `GET /knowledge`. */
-export interface MemoryListResponse {
-  data: Memory[];
-  next_cursor: string | null;
-}
+export type MemoryListResponse = ListResponse<Memory>;
+
+/** `GET /knowledge/:id`. */
+export type MemoryResponse = DataResponse<Memory>;
 
 /** Search, list and read the workspace's knowledge (permission per route: sibling apps share the mount). */
 export const readApp = new Hono<AppEnv>()
@@ -31,7 +30,10 @@ export const readApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Semantic search with a keyword boost, within the workspace only",
-      responses: { 200: { description: "Best chunks first: text, score, metadata" } },
+      responses: {
+        200: { description: "`{ data: SearchHit[], next_cursor: null }`: best chunks first, text, score, metadata" },
+        ...ERROR_RESPONSES,
+      },
     }),
     requirePermission("knowledge:read"),
     validate("query", SearchQuery),
@@ -49,7 +51,7 @@ export const readApp = new Hono<AppEnv>()
         topK: query.top_k,
         ...(query.hybrid === "false" ? { keywordWeight: 0 } : {}),
       });
-      return c.json<SearchResponse>({ data: hits });
+      return c.json<SearchResponse>({ data: hits, next_cursor: null });
     },
   )
   .get(
@@ -57,7 +59,7 @@ export const readApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "List the workspace's memories (one per chunk), newest first",
-      responses: { 200: { description: "One page of memories and the cursor of the next" } },
+      responses: { 200: { description: "`{ data: Memory[], next_cursor }`" }, ...ERROR_RESPONSES },
     }),
     requirePermission("knowledge:read"),
     validate("query", ListQuery),
@@ -67,7 +69,7 @@ export const readApp = new Hono<AppEnv>()
       const result = await dbOf(requestDeps(c))((tx) =>
         listMemories(tx, workspaceId, { collection, category, template, documentId: document_id }, page),
       );
-      return c.json<MemoryListResponse>({ data: result.items, next_cursor: result.next_cursor });
+      return c.json<MemoryListResponse>(listResponse(result));
     },
   )
   .get(
@@ -75,7 +77,7 @@ export const readApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "One memory",
-      responses: { 200: { description: "The memory" }, 404: { description: "No such memory in this workspace" } },
+      responses: { 200: { description: "`{ data: Memory }`" }, ...ERROR_RESPONSES },
     }),
     requirePermission("knowledge:read"),
     validate("param", MemoryParams),
@@ -83,6 +85,6 @@ export const readApp = new Hono<AppEnv>()
       const { workspaceId } = requestActor(c);
       const memory = await dbOf(requestDeps(c))((tx) => getMemory(tx, workspaceId, c.req.valid("param").id));
       if (!memory) throw ApiError.notFound("No such knowledge in this workspace", "KNOWLEDGE_NOT_FOUND");
-      return c.json({ data: memory });
+      return c.json<MemoryResponse>({ data: memory });
     },
   );

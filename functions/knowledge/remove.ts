@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../shared/app-env.ts";
 import { requirePermission } from "../../shared/auth/workspace-access.ts";
+import { ERROR_RESPONSES } from "../../shared/http/responses.ts";
 import { validate } from "../../shared/http/validate.ts";
 import type { MemorySelector } from "../../shared/knowledge/memories.ts";
 import { remove } from "../../shared/knowledge/remove.ts";
@@ -10,15 +11,11 @@ import { DocumentParams, MemoryParams } from "./schemas.ts";
 
 const tags = ["knowledge"];
 
-/** `DELETE /knowledge/:id` and `/knowledge/documents/:documentId`. */
-export interface RemoveResponse {
-  data: { deleted: string[]; document_ids: string[]; knowledge_version: number | null };
-}
-
 const responses = {
-  200: { description: "What was deleted (rows and vectors)" },
-  403: { description: "Codex knowledge is maintained by the platform" },
-  404: { description: "No such knowledge in this workspace" },
+  // The `knowledge.deleted` event names what was deleted (memory and document ids).
+  204: { description: "Deleted: the rows and their vectors" },
+  ...ERROR_RESPONSES,
+  403: { description: "The caller's role may not do this, or it is Codex knowledge (maintained by the platform)" },
 };
 
 /** Deletion: a memory, or every chunk of a document; rows and vectors go together. */
@@ -39,15 +36,6 @@ export const removeApp = new Hono<AppEnv>()
   );
 
 async function removeAndRespond(c: Context<AppEnv>, selector: MemorySelector) {
-  const outcome = await orApiError(remove(requestDeps(c), requestActor(c), selector));
-  const documentIds = [
-    ...new Set(outcome.deleted.map((row) => row.document_id).filter((id): id is string => id !== null)),
-  ];
-  return c.json<RemoveResponse>({
-    data: {
-      deleted: outcome.deleted.map((row) => row.id),
-      document_ids: documentIds,
-      knowledge_version: outcome.knowledgeVersion,
-    },
-  });
+  await orApiError(remove(requestDeps(c), requestActor(c), selector));
+  return c.body(null, 204);
 }

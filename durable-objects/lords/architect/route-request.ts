@@ -11,7 +11,12 @@ import { REQUEST_TYPES, ROUTE_PRIORITIES, ROUTING_TABLE, type RoutePriority } fr
 /** `POST /requests/route`: a request of a known type and the input its agents read. */
 export const RouteRequestInput = strictBody({
   request_type: oneOf(REQUEST_TYPES, "request_type"),
-  input: v.record(v.string(), v.unknown(), "input must be a JSON object"),
+  input: v.pipe(
+    v.unknown(),
+    // valibot's record takes arrays for objects (and rebuilds them keyed by index): refuse them first.
+    v.check((value) => !Array.isArray(value), "input must be a JSON object"),
+    v.record(v.string(), v.unknown(), "input must be a JSON object"),
+  ),
   priority: v.optional(oneOf(ROUTE_PRIORITIES, "priority")),
   summary: v.optional(text("summary", 1000)),
   campaign_id: v.optional(uuid("campaign_id")),

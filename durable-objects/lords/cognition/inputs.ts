@@ -59,4 +59,10 @@ export const learningWindow = v.optional(
 );
 
 /** A free-form JSON object of context. */
-export const contextObject = (field: string) => v.record(v.string(), v.unknown(), `${field} must be a JSON object`);
+export const contextObject = (field: string) =>
+  v.pipe(
+    v.unknown(),
+    // valibot's record takes arrays for objects (and rebuilds them keyed by index): refuse them first.
+    v.check((value) => !Array.isArray(value), `${field} must be a JSON object`),
+    v.record(v.string(), v.unknown(), `${field} must be a JSON object`),
+  );

@@ -1,8 +1,9 @@
 import type { JSONParsed } from "hono/utils/types";
 import * as v from "valibot";
-import { csvPicklist, cursorMatchesSort, listQueryEntries, type Page } from "../../../shared/db/pagination.ts";
+import { csvPicklist, cursorMatchesSort, listQueryEntries } from "../../../shared/db/pagination.ts";
 import { type CompetitorsRow, columnValues } from "../../../shared/db/rows.generated.ts";
-import { labels, name, notEmpty, oneOf, strictBody, text, uuid } from "../../campaigns/fields.ts";
+import { labels, name, notEmpty, oneOf, strictBody, text, uuid } from "../../../shared/http/fields.ts";
+import type { DataResponse, ListResponse } from "../../../shared/http/responses.ts";
 import { SearchText } from "../search.ts";
 
 const { threat_level: THREAT_LEVELS, status: STATUSES } = columnValues.competitors;
@@ -40,10 +41,9 @@ export const CreateCompetitorBody = strictBody(entries);
 /** `PATCH /intelligence/competitors/:competitorId`: any subset of the create fields, at least one. */
 export const UpdateCompetitorBody = v.pipe(v.partial(strictBody(entries)), notEmpty());
 
-/** `:competitorId` path parameter. */
-export const CompetitorParams = v.object({ competitorId: uuid("competitorId") });
-
 /** A competitor as the API returns it. */
 export type Competitor = JSONParsed<CompetitorsRow>;
-/** One page of `GET /intelligence/competitors`. */
-export type CompetitorPage = Page<Competitor>;
+/** A single Competitor answer: get, create, update. */
+export type CompetitorResponse = DataResponse<Competitor>;
+/** One page of the list. */
+export type CompetitorListResponse = ListResponse<Competitor>;

@@ -1,8 +1,9 @@
 import type { JSONParsed } from "hono/utils/types";
 import * as v from "valibot";
-import { csvPicklist, cursorMatchesSort, listQueryEntries, type Page } from "../../../shared/db/pagination.ts";
+import { csvPicklist, cursorMatchesSort, listQueryEntries } from "../../../shared/db/pagination.ts";
 import { type CustomerInsightsRow, columnValues } from "../../../shared/db/rows.generated.ts";
-import { decimal, labels, MAX_TEXT, name, notEmpty, oneOf, strictBody, text, uuid } from "../../campaigns/fields.ts";
+import { decimal, labels, MAX_TEXT, name, notEmpty, oneOf, strictBody, text, uuid } from "../../../shared/http/fields.ts";
+import type { DataResponse, ListResponse } from "../../../shared/http/responses.ts";
 import { SearchText } from "../search.ts";
 
 const { insight_type: TYPES } = columnValues.customer_insights;
@@ -45,9 +46,6 @@ export const CreateInsightBody = strictBody(entries);
 /** `PATCH /intelligence/insights/:insightId`: any subset of the create fields, at least one. */
 export const UpdateInsightBody = v.pipe(v.partial(strictBody(entries)), notEmpty());
 
-/** `:insightId` path parameter. */
-export const InsightParams = v.object({ insightId: uuid("insightId") });
-
 /** A customer insight row as the handlers read it: confidence and impact cast to numbers. */
 export type CustomerInsightRecord = Omit<CustomerInsightsRow, "confidence" | "impact_score"> & {
   confidence: number | null;
@@ -55,5 +53,7 @@ export type CustomerInsightRecord = Omit<CustomerInsightsRow, "confidence" | "im
 };
 /** A customer insight as the API returns it. */
 export type CustomerInsight = JSONParsed<CustomerInsightRecord>;
-/** One page of `GET /intelligence/insights`. */
-export type CustomerInsightPage = Page<CustomerInsight>;
+/** A single CustomerInsight answer: get, create, update. */
+export type CustomerInsightResponse = DataResponse<CustomerInsight>;
+/** One page of the list. */
+export type CustomerInsightListResponse = ListResponse<CustomerInsight>;

@@ -1,8 +1,9 @@
 import type { JSONParsed } from "hono/utils/types";
 import * as v from "valibot";
-import { csvPicklist, cursorMatchesSort, listQueryEntries, type Page } from "../../../shared/db/pagination.ts";
+import { csvPicklist, cursorMatchesSort, listQueryEntries } from "../../../shared/db/pagination.ts";
 import { columnValues, type MarketIntelligenceRow } from "../../../shared/db/rows.generated.ts";
-import { decimal, labels, name, notEmpty, oneOf, strictBody, text, timestamp, uuid } from "../../campaigns/fields.ts";
+import { decimal, labels, name, notEmpty, oneOf, strictBody, text, timestamp, uuid } from "../../../shared/http/fields.ts";
+import type { DataResponse, ListResponse } from "../../../shared/http/responses.ts";
 import { SearchText } from "../search.ts";
 
 const { intelligence_type: TYPES, threat_level: THREAT_LEVELS } = columnValues.market_intelligence;
@@ -50,9 +51,6 @@ export const CreateMarketIntelligenceBody = strictBody(entries);
 /** `PATCH /intelligence/market/:intelligenceId`: any subset of the create fields, at least one. */
 export const UpdateMarketIntelligenceBody = v.pipe(v.partial(strictBody(entries)), notEmpty());
 
-/** `:intelligenceId` path parameter. */
-export const MarketIntelligenceParams = v.object({ intelligenceId: uuid("intelligenceId") });
-
 /** A market intelligence row as the handlers read it: scores cast to numbers. */
 export type MarketIntelligenceRecord = Omit<MarketIntelligenceRow, "impact_score" | "relevance_score"> & {
   impact_score: number | null;
@@ -60,5 +58,7 @@ export type MarketIntelligenceRecord = Omit<MarketIntelligenceRow, "impact_score
 };
 /** A market intelligence record as the API returns it. */
 export type MarketIntelligence = JSONParsed<MarketIntelligenceRecord>;
-/** One page of `GET /intelligence/market`. */
-export type MarketIntelligencePage = Page<MarketIntelligence>;
+/** A single MarketIntelligence answer: get, create, update. */
+export type MarketIntelligenceResponse = DataResponse<MarketIntelligence>;
+/** One page of the list. */
+export type MarketIntelligenceListResponse = ListResponse<MarketIntelligence>;

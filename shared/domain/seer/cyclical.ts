@@ -18,12 +18,27 @@ export function dominantPeriod(series: readonly number[]): number {
   let bestK = 0;
   let bestPower = -1;
   for (let k = 2; n / k > 2; k++) {
+    const step = (2 * Math.PI * k) / n;
+    const cosStep = Math.cos(step);
+    const sinStep = Math.sin(step);
     let re = 0;
     let im = 0;
-    residuals.forEach((r, t) => {
-      re += r * Math.cos((2 * Math.PI * k * t) / n);
-      im -= r * Math.sin((2 * Math.PI * k * t) / n);
-    });
+    let cos = 1;
+    let sin = 0;
+    for (let t = 0; t < n; t++) {
+      // e^{iωt} by rotating the previous phasor (multiply-adds instead of two trig calls: this loop is O(n²)
+      // overall), re-seeded exactly every 256 steps so rounding cannot accumulate.
+      if (t % 256 === 0) {
+        cos = Math.cos(step * t);
+        sin = Math.sin(step * t);
+      }
+      const r = residuals[t]!;
+      re += r * cos;
+      im -= r * sin;
+      const next = cos * cosStep - sin * sinStep;
+      sin = sin * cosStep + cos * sinStep;
+      cos = next;
+    }
     const power = re * re + im * im;
     // A relative margin keeps floating-point noise from breaking exact ties in favour of the shorter period.
     if (power > bestPower * (1 + 1e-9)) {

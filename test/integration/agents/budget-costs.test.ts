@@ -31,8 +31,8 @@ describe("budgets", () => {
       body: { input: example("MUSE-001") },
     });
     expect(status).toBe(202);
-    expect(body.execution).toMatchObject({ tier: "balanced", downgraded: false });
-    expect(body.budget).toMatchObject({ limit_usd: 1, spent_usd: 0.1, threshold_reached: false });
+    expect(body.data.execution).toMatchObject({ tier: "balanced", downgraded: false });
+    expect(body.data.budget).toMatchObject({ limit_usd: 1, spent_usd: 0.1, threshold_reached: false });
   });
 
   it("past the threshold the tier drops, and the crossing is announced once", async () => {
@@ -42,8 +42,8 @@ describe("budgets", () => {
         body: { input: example("MUSE-001") },
       });
       expect(status).toBe(202);
-      expect(body.execution).toMatchObject({ tier: "fast", requested_tier: "balanced", downgraded: true });
-      expect(body.budget.threshold_reached).toBe(true);
+      expect(body.data.execution).toMatchObject({ tier: "fast", requested_tier: "balanced", downgraded: true });
+      expect(body.data.budget.threshold_reached).toBe(true);
     }
     const events =
       await sql`select payload from public.events where workspace_id = ${ws} and event_type = 'budget.threshold_reached'`;
@@ -74,7 +74,7 @@ describe("budgets", () => {
   it("rebuilds a missing spend counter from the ledger", async () => {
     await redis.del(spendKey(ws, new Date()));
     const { body } = await call<CostsResponse>(USERS.alice, `/api/workspaces/${ws}/costs`);
-    expect(body.budget).toMatchObject({ limit_usd: 1, spent_usd: 0, source: "budget" });
+    expect(body.data.budget).toMatchObject({ limit_usd: 1, spent_usd: 0, source: "budget" });
     expect(Number(await redis.get(spendKey(ws, new Date())))).toBe(0);
   });
 });
@@ -89,11 +89,12 @@ describe("GET /costs", () => {
         [USERS.victor, "viewer"],
       ],
     });
-    for (const code of ["RES-001", "RES-002", "MUSE-001"]) {
+    // RES-001 twice: the second, identical invocation is answered from the response cache.
+    for (const code of ["RES-001", "RES-002", "MUSE-001", "RES-001"]) {
       const { body } = await call<InvokeResponse>(USERS.oliver, `/api/workspaces/${ws}/agents/${code}/invoke`, {
         body: { input: example(code) },
       });
-      const [message] = await publishedMessages((body.execution as { execution_id: string }).execution_id);
+      const [message] = await publishedMessages((body.data.execution as { execution_id: string }).execution_id);
       await deliverExecution(message as ExecutionMessage);
     }
   });
@@ -101,27 +102,46 @@ describe("GET /costs", () => {
   it("happy: reports spend by agent, model, guild and day from the ledger, with the month's budget", async () => {
     const { status, body } = await call<CostsResponse>(USERS.ana, `/api/workspaces/${ws}/costs`);
     expect(status).toBe(200);
-    expect(body.total.entries).toBe(3);
-    expect(body.total.cost_usd).toBeGreaterThan(0);
-    expect(body.by_agent.map((line) => line.agent_code).sort()).toEqual(["MUSE-001", "RES-001", "RES-002"]);
-    expect(body.by_guild.map((line) => [line.guild, line.entries]).sort()).toEqual([
-      ["muse", 1],
-      ["research", 2],
+    const costs = body.data;
+    expect(costs.total).toMatchObject({ entries: 4, cache_hits: 1 });
+    expect(costs.total.cost_usd).toBeGreaterThan(0);
+    expect(costs.by_agent.map((line) => [line.agent_code, line.entries, line.cache_hits]).sort()).toEqual([
+      ["MUSE-001", 1, 0],
+      ["RES-001", 2, 1],
+      ["RES-002", 1, 0],
     ]);
-    expect(body.by_model.map((line) => `${line.provider}:${line.model}`).sort()).toEqual([
+    expect(costs.by_guild.map((line) => [line.guild, line.entries]).sort()).toEqual([
+      ["muse", 1],
+      ["research", 3],
+    ]);
+    expect(costs.by_model.map((line) => `${line.provider}:${line.model}`).sort()).toEqual([
       "local:balanced",
       "local:fast",
     ]);
-    expect(body.by_day).toHaveLength(1);
-    expect(body.by_day[0]?.cost_usd).toBeCloseTo(body.total.cost_usd, 9);
-    expect(body.budget).toMatchObject({ limit_usd: 30, source: "default", hard_limit: true });
-    expect(body.budget.spent_usd).toBeCloseTo(body.total.cost_usd, 6);
+    expect(costs.by_day).toHaveLength(1);
+    expect(costs.by_day[0]?.cost_usd).toBeCloseTo(costs.total.cost_usd, 9);
+    expect(costs.budget).toMatchObject({ limit_usd: 30, source: "default", hard_limit: true });
+    expect(costs.budget.spent_usd).toBeCloseTo(costs.total.cost_usd, 6);
+  });
+
+  it("happy: reports the cache's hit rate, size, evictions and the money its hits saved", async () => {
+    const { body } = await call<CostsResponse>(USERS.ana, `/api/workspaces/${ws}/costs`);
+    const { cache } = body.data;
+    const [first] = await sql<{ cost_usd: string }[]>`
+      select e.cost_usd from public.agent_execution_logs e join public.agent_registry a on a.id = e.agent_id
+      where e.workspace_id = ${ws} and a.code = 'RES-001' and not e.cached`;
+    expect(cache.agent_responses).toMatchObject({ hits: 1, misses: 3, coalesced: 0, hit_rate: 0.25, keys: 3 });
+    expect(cache.agent_responses.saved_usd).toBeCloseTo(Number(first?.cost_usd), 6);
+    expect(cache.saved_usd).toBeCloseTo(cache.agent_responses.saved_usd, 6);
+    expect(cache.keys).toBeGreaterThanOrEqual(3);
+    expect(cache.evictions).toEqual({ expired: 0, invalidated: 0, total: 0 });
+    expect(cache.size_complete).toBe(true);
   });
 
   it("happy: a period with no spend reports zeros", async () => {
     const { body } = await call<CostsResponse>(USERS.ana, `/api/workspaces/${ws}/costs?from=2020-01-01&to=2020-01-31`);
-    expect(body.total).toEqual({ cost_usd: 0, entries: 0, tokens_in: 0, tokens_out: 0 });
-    expect(body.by_agent).toEqual([]);
+    expect(body.data.total).toEqual({ cost_usd: 0, entries: 0, cache_hits: 0, tokens_in: 0, tokens_out: 0 });
+    expect(body.data.by_agent).toEqual([]);
   });
 
   it("error/security: a reversed period is a 400; viewers cannot read costs", async () => {

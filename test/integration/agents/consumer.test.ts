@@ -40,7 +40,7 @@ async function queued(code: string): Promise<ExecutionMessage> {
   const { body } = await call<InvokeResponse>(USERS.oliver, `${base}/${code}/invoke`, {
     body: { input: example(code) },
   });
-  const id = (body.execution as { execution_id: string }).execution_id;
+  const id = (body.data.execution as { execution_id: string }).execution_id;
   const [message] = await publishedMessages(id);
   if (!message) throw new Error(`no message published for ${id}`);
   return message;
@@ -79,7 +79,8 @@ describe("POST /internal/agents/execute — signature", () => {
   });
 
   it("security: the signing key QStash rotates to next is accepted too", async () => {
-    const message = await queued("RES-001");
+    // Another agent than the execution tests below use, so they find no cached answer.
+    const message = await queued("RES-005");
     const url = `${env.PUBLIC_BASE_URL}${EXECUTE}`;
     const signature = await qstashSignature(url, JSON.stringify(message), env.QSTASH_NEXT_SIGNING_KEY);
     expect((await deliver(EXECUTE, message, { signature })).status).toBe(200);
@@ -91,7 +92,7 @@ describe("POST /internal/agents/execute — execution", () => {
     const message = await queued("RES-001");
     const { status, body } = await deliverExecution(message, { messageId: "msg_happy_1" });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ kind: "succeeded", provider: "offline", model: "fast" });
+    expect(body).toMatchObject({ kind: "succeeded", provider: "offline", model: "fast", cached: false, savedUsd: 0 });
 
     const row = await executionRow(sql, message.execution_id);
     expect(row).toMatchObject({
@@ -165,7 +166,7 @@ describe("POST /internal/agents/execute — graphs", () => {
         ],
       },
     });
-    const [market, audience, headlines] = body.executions.map((e) => e.execution_id) as [string, string, string];
+    const [market, audience, headlines] = body.data.executions.map((e) => e.execution_id) as [string, string, string];
     const [marketMessage] = await publishedMessages(market);
     const [audienceMessage] = await publishedMessages(audience);
     await deliverExecution(marketMessage as ExecutionMessage);
@@ -194,7 +195,7 @@ describe("POST /internal/agents/execute — graphs", () => {
         ],
       },
     });
-    const [market, headlines, review] = body.executions.map((e) => e.execution_id) as [string, string, string];
+    const [market, headlines, review] = body.data.executions.map((e) => e.execution_id) as [string, string, string];
     // The workspace spends its whole default budget between queueing and running: the root is refused.
     const { spendKey } = await import("../../../shared/agents/runtime/index.ts");
     await redis.set(spendKey(graphWs, new Date()), 10_000_000, { ex: 600 });

@@ -49,7 +49,7 @@ async function deadLettered(): Promise<{ message: ExecutionMessage; deadLetterId
   const { body } = await call<InvokeResponse>(USERS.oliver, `${base}/RES-001/invoke`, {
     body: { input: getAgent("RES-001")?.exampleInput },
   });
-  const [message] = await publishedMessages((body.execution as { execution_id: string }).execution_id);
+  const [message] = await publishedMessages((body.data.execution as { execution_id: string }).execution_id);
   const res = await deliver(DEAD_LETTER, failureCallback(message as ExecutionMessage, `msg_${crypto.randomUUID()}`));
   const outcome = (await res.json()) as { kind: string; deadLetterId: string };
   expect(outcome.kind).toBe("recorded");
@@ -78,7 +78,7 @@ describe("POST /internal/agents/dead-letter", () => {
     const { body } = await call<InvokeResponse>(USERS.oliver, `${base}/RES-002/invoke`, {
       body: { input: getAgent("RES-002")?.exampleInput },
     });
-    const [message] = await publishedMessages((body.execution as { execution_id: string }).execution_id);
+    const [message] = await publishedMessages((body.data.execution as { execution_id: string }).execution_id);
     const callback = failureCallback(message as ExecutionMessage, `msg_${crypto.randomUUID()}`);
     expect(((await (await deliver(DEAD_LETTER, callback)).json()) as { kind: string }).kind).toBe("recorded");
     expect(((await (await deliver(DEAD_LETTER, callback)).json()) as { kind: string }).kind).toBe("duplicate");
@@ -97,8 +97,9 @@ describe("dead letters API", () => {
     const { deadLetterId } = await deadLettered();
     const { status, body } = await call<DeadLetterListResponse>(USERS.oliver, `${base}/dead-letters?status=pending`);
     expect(status).toBe(200);
-    expect(body.items.map((item) => item.id)).toContain(deadLetterId);
-    expect(body.items.every((item) => item.status === "pending" && item.workspace_id === ws)).toBe(true);
+    expect(body.data.map((item) => item.id)).toContain(deadLetterId);
+    expect(body.next_cursor).toBeNull();
+    expect(body.data.every((item) => item.status === "pending" && item.workspace_id === ws)).toBe(true);
   });
 
   it("happy: an admin retry requeues and republishes; success resolves the dead letter", async () => {
@@ -107,7 +108,7 @@ describe("dead letters API", () => {
       method: "POST",
     });
     expect(status).toBe(202);
-    expect(body).toMatchObject({
+    expect(body.data).toMatchObject({
       dead_letter_id: deadLetterId,
       execution_id: message.execution_id,
       status: "retrying",

@@ -36,10 +36,15 @@ describe("POST /agents/:code/invoke", () => {
       body: { input: example("RES-001") },
     });
     expect(status).toBe(202);
-    expect(body.completed).toBe(false);
-    expect(body.execution).toMatchObject({ agent_code: "RES-001", status: "queued", tier: "fast", downgraded: false });
-    expect(body.budget).toMatchObject({ limit_usd: 40, threshold_reached: false });
-    const id = (body.execution as { execution_id: string }).execution_id;
+    expect(body.data.completed).toBe(false);
+    expect(body.data.execution).toMatchObject({
+      agent_code: "RES-001",
+      status: "queued",
+      tier: "fast",
+      downgraded: false,
+    });
+    expect(body.data.budget).toMatchObject({ limit_usd: 40, threshold_reached: false });
+    const id = (body.data.execution as { execution_id: string }).execution_id;
 
     expect(await executionRow(sql, id)).toMatchObject({ status: "queued", tokens_in: 0, attempts: 0 });
     expect(await eventTypes(sql, id)).toEqual(["agent.queued"]);
@@ -68,8 +73,8 @@ describe("POST /agents/:code/invoke", () => {
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(status).toBe(202);
-    expect(body.completed).toBe(false);
-    expect(body.execution.status).toBe("queued");
+    expect(body.data.completed).toBe(false);
+    expect(body.data.execution.status).toBe("queued");
   });
 
   it("error: input that breaks the agent's schema is a 400 naming each field; nothing is queued", async () => {
@@ -120,11 +125,13 @@ describe("POST /agents/invoke/parallel", () => {
       body: { invocations: codes.map((code) => ({ agent_code: code, input: example(code) })) },
     });
     expect(status).toBe(202);
-    expect(body.graph_id).toBeNull();
-    expect(body.executions.map((e) => e.agent_code)).toEqual(codes);
-    expect(body.executions.every((e) => e.published && e.status === "queued")).toBe(true);
-    expect(body.executions.find((e) => e.agent_code === "LORD-001")?.tier).toBe(getAgent("LORD-001")?.defaultTier);
-    for (const execution of body.executions) {
+    expect(body.data.graph_id).toBeNull();
+    expect(body.data.executions.map((e) => e.agent_code)).toEqual(codes);
+    expect(body.data.executions.every((e) => e.published && e.status === "queued")).toBe(true);
+    expect(body.data.executions.find((e) => e.agent_code === "LORD-001")?.tier).toBe(
+      getAgent("LORD-001")?.defaultTier,
+    );
+    for (const execution of body.data.executions) {
       expect((await publishedMessages(execution.execution_id)).length).toBe(1);
     }
   });
@@ -162,24 +169,24 @@ describe("POST /agents/invoke/graph", () => {
       body: { nodes: graph },
     });
     expect(status).toBe(202);
-    expect(body.graph_id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(body.executions.map((e) => [e.node_key, e.published])).toEqual([
+    expect(body.data.graph_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.data.executions.map((e) => [e.node_key, e.published])).toEqual([
       ["market", true],
       ["competitors", false],
       ["audience", false],
       ["headlines", false],
       ["review", false],
     ]);
-    const [root] = await publishedMessages(body.executions[0]?.execution_id as string);
-    expect(root?.graph).toMatchObject({ id: body.graph_id, node_key: "market" });
+    const [root] = await publishedMessages(body.data.executions[0]?.execution_id as string);
+    expect(root?.graph).toMatchObject({ id: body.data.graph_id, node_key: "market" });
     expect(root?.graph?.nodes).toHaveLength(5);
-    expect(await publishedMessages(body.executions[1]?.execution_id as string)).toEqual([]);
+    expect(await publishedMessages(body.data.executions[1]?.execution_id as string)).toEqual([]);
 
     const listed = await call<ExecutionListResponse>(
       USERS.victor,
-      `${base}/executions?graph_id=${body.graph_id}&sort=created_at`,
+      `${base}/executions?graph_id=${body.data.graph_id}&sort=created_at`,
     );
-    expect(listed.body.items.map((item) => item.node_key).sort()).toEqual([
+    expect(listed.body.data.map((item) => item.node_key).sort()).toEqual([
       "audience",
       "competitors",
       "headlines",
@@ -225,26 +232,28 @@ describe("GET /agents/executions", () => {
   it("happy: lists with filters and pages, newest first; shows one with input and output", async () => {
     const first = await call<ExecutionListResponse>(USERS.victor, `${base}/executions?agent_code=res-001&limit=2`);
     expect(first.status).toBe(200);
-    expect(first.body.items).toHaveLength(2);
-    expect(first.body.items.every((item) => item.agent_code === "RES-001" && item.guild === "research")).toBe(true);
+    expect(first.body.data).toHaveLength(2);
+    expect(first.body.data.every((item) => item.agent_code === "RES-001" && item.guild === "research")).toBe(true);
     expect(first.body.next_cursor).toBeTruthy();
     const next = await call<ExecutionListResponse>(
       USERS.victor,
       `${base}/executions?agent_code=RES-001&limit=2&cursor=${first.body.next_cursor}`,
     );
-    expect(next.body.items[0]?.id).not.toBe(first.body.items[0]?.id);
+    expect(next.body.data[0]?.id).not.toBe(first.body.data[0]?.id);
 
-    const id = first.body.items[0]?.id as string;
+    const id = first.body.data[0]?.id as string;
     const one = await call<ExecutionResponse>(USERS.victor, `${base}/executions/${id}`);
-    expect(one.body).toMatchObject({
+    expect(one.body.data).toMatchObject({
       id,
       status: "queued",
       agent_code: "RES-001",
       cost_usd: 0,
+      cached: false,
       attempts: 0,
       output: null,
+      citations: [],
     });
-    expect(one.body.input).toMatchObject({ market: "United States" });
+    expect(one.body.data.input).toMatchObject({ market: "United States" });
   });
 
   it("error: unknown status filter is a 400, unknown id a 404", async () => {

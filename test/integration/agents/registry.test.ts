@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RegistryResponse } from "../../../functions/agents/index.ts";
+import type { AgentResponse, RegistryResponse } from "../../../functions/agents/index.ts";
 import type { RegistryEntry } from "../../../shared/agents/registry/index.ts";
 import { call, type ErrorBody } from "../../helpers/api.ts";
 import { USERS } from "../../helpers/db.ts";
@@ -8,8 +8,9 @@ describe("GET /api/agents/registry", () => {
   it("happy: lists all 87 agents with their schemas as JSON Schema, no system prompts", async () => {
     const { status, body } = await call<RegistryResponse>(USERS.nina, "/api/agents/registry");
     expect(status).toBe(200);
-    expect(body.count).toBe(87);
-    const first = body.items[0] as RegistryEntry & { systemPrompt?: string };
+    expect(body.data).toHaveLength(87);
+    expect(body.next_cursor).toBeNull();
+    const first = body.data[0] as RegistryEntry & { systemPrompt?: string };
     expect(first.code).toBe("LORD-001");
     expect(first.inputSchema.type).toBe("object");
     expect(first.systemPrompt).toBeUndefined();
@@ -17,11 +18,11 @@ describe("GET /api/agents/registry", () => {
 
   it("happy: filters by guild and by capability", async () => {
     const muse = await call<RegistryResponse>(USERS.victor, "/api/agents/registry?guild=muse");
-    expect(muse.body.count).toBe(30);
-    expect(muse.body.items.every((agent) => agent.guild === "muse")).toBe(true);
+    expect(muse.body.data).toHaveLength(30);
+    expect(muse.body.data.every((agent) => agent.guild === "muse")).toBe(true);
     const seo = await call<RegistryResponse>(USERS.victor, "/api/agents/registry?guild=muse&capability=seo");
-    expect(seo.body.items.length).toBeGreaterThan(0);
-    expect(seo.body.items.every((agent) => agent.capabilities.includes("seo"))).toBe(true);
+    expect(seo.body.data.length).toBeGreaterThan(0);
+    expect(seo.body.data.every((agent) => agent.capabilities.includes("seo"))).toBe(true);
   });
 
   it("error: rejects an unknown guild or capability", async () => {
@@ -38,10 +39,10 @@ describe("GET /api/agents/registry", () => {
 
 describe("GET /api/agents/:code", () => {
   it("happy: returns one agent, case-insensitively", async () => {
-    const { status, body } = await call<RegistryEntry>(USERS.victor, "/api/agents/res-001");
+    const { status, body } = await call<AgentResponse>(USERS.victor, "/api/agents/res-001");
     expect(status).toBe(200);
-    expect(body).toMatchObject({ code: "RES-001", guild: "research", taskType: "research", defaultTier: "fast" });
-    expect(body.exampleInput).toBeTruthy();
+    expect(body.data).toMatchObject({ code: "RES-001", guild: "research", taskType: "research", defaultTier: "fast" });
+    expect(body.data.exampleInput).toBeTruthy();
   });
 
   it("error: 404 for an unknown code, 400 for a malformed one", async () => {

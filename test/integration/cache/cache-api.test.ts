@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { Client } from "@upstash/qstash";
 import { describe, expect, it } from "vitest";
-import type { CacheStatsResponse, InvalidateResponse, WarmingResponse } from "../../../functions/cache/index.ts";
+import type { CacheStatsResponse, WarmingResponse, WarmRunResponse } from "../../../functions/cache/index.ts";
 import { cacheKeyForAgentResponse } from "../../../shared/cache/keys.ts";
 import { createCache } from "../../../shared/cache/service.ts";
 import { getCompetitorProfile } from "../../../shared/cache/warm/competitor-profiles.ts";
@@ -36,15 +36,19 @@ describe("DELETE /cache?pattern=", () => {
     const cache = createCache({ redis, workspaceId });
     await cache.set("agent_responses", "LORD-004:balanced:k1:x", "review");
     await cache.set("personas", "p", { name: "x" });
-    const res = await call<InvalidateResponse>(USERS.alice, cachePath(workspaceId, "?pattern=agent_responses:*"), {
-      method: "DELETE",
-    });
-    expect(res.status).toBe(200);
-    expect(res.body.data).toEqual({ pattern: "agent_responses:*", removed: 1, by_type: { agent_responses: 1 } });
+    const res = await call(USERS.alice, cachePath(workspaceId, "?pattern=agent_responses:*"), { method: "DELETE" });
+    expect(res.status).toBe(204);
+    expect(res.body).toBeNull();
+    expect((await cache.get("agent_responses", "LORD-004:balanced:k1:x")).hit).toBe(false);
     expect((await cache.get("personas", "p")).hit).toBe(true);
     const [event] = await sql<{ payload: Record<string, unknown> }[]>`
       select payload from public.events where workspace_id = ${workspaceId} and event_type = 'cache.invalidated'`;
-    expect(event?.payload).toMatchObject({ trigger: "manual", pattern: "agent_responses:*", removed: 1 });
+    expect(event?.payload).toEqual({
+      trigger: "manual",
+      pattern: "agent_responses:*",
+      removed: 1,
+      by_type: { agent_responses: 1 },
+    });
   });
 
   it("security: only admins; a pattern cannot use brackets, escapes or reach past the workspace", async () => {
@@ -140,9 +144,7 @@ describe("cache warming", () => {
   it("happy: running the warming job fills competitor profiles and market data from Postgres", async () => {
     const workspaceId = await knowledgeWorkspace();
     const competitorId = await seedIntelligence(workspaceId);
-    const res = await call<{ data: Record<string, number> }>(USERS.alice, cachePath(workspaceId, "/warming/run"), {
-      body: {},
-    });
+    const res = await call<WarmRunResponse>(USERS.alice, cachePath(workspaceId, "/warming/run"), { body: {} });
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ market_data: 5, competitor_profiles: 1 });
     const profile = await getCompetitorProfile(services, workspaceId, competitorId);

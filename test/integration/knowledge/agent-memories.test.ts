@@ -117,10 +117,11 @@ describe("GET /agents/:code/memories", () => {
       `/api/workspaces/${workspaceId}/agents/mtx-003/memories?query=Initech%20pricing&top_k=2`,
     );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.data.length).toBeGreaterThan(0);
-    expect(res.body.data[0]!.citation).toBe("K1");
-    expect(res.body.context).toContain("[K1]");
-    expect(res.body.knowledge_version).toBeGreaterThan(0);
+    const retrieval = res.body.data;
+    expect(retrieval.memories.length).toBeGreaterThan(0);
+    expect(retrieval.memories[0]!.citation).toBe("K1");
+    expect(retrieval.context).toContain("[K1]");
+    expect(retrieval.knowledge_version).toBeGreaterThan(0);
   });
 
   it("happy: without a query, the memories the agent wrote, newest first", async () => {
@@ -132,6 +133,7 @@ describe("GET /agents/:code/memories", () => {
     );
     expect(res.status).toBe(200);
     expect(res.body.data).toHaveLength(1);
+    expect(res.body.next_cursor).toBeNull();
     expect(res.body.data[0]).toMatchObject({
       source: "LORD-002 learning",
       memory_type: "insight",

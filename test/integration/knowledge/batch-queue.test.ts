@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { BatchResponse } from "../../../functions/knowledge/index.ts";
+import type { BatchProgressResponse, BatchResponse } from "../../../functions/knowledge/index.ts";
 import type { BatchProgress, BatchSlice } from "../../../shared/knowledge/batch.ts";
 import { call, countRows } from "../../helpers/api.ts";
 import { USERS } from "../../helpers/db.ts";
@@ -26,7 +26,7 @@ async function queueBatch(workspaceId: string, n: number) {
 }
 
 async function progressOf(workspaceId: string, batchId: string) {
-  return (await call<{ data: BatchProgress }>(USERS.victor, knowledgePath(workspaceId, `/batch/${batchId}`))).body.data;
+  return (await call<BatchProgressResponse>(USERS.victor, knowledgePath(workspaceId, `/batch/${batchId}`))).body.data;
 }
 
 describe("queued batches", () => {

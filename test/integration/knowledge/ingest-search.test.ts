@@ -1,13 +1,19 @@
 import { describe, expect, it } from "vitest";
-import type { IngestResponse, RemoveResponse, SearchResponse } from "../../../functions/knowledge/index.ts";
-import type { Memory } from "../../../shared/knowledge/memories.ts";
+import type {
+  BatchResponse,
+  IngestResponse,
+  MemoryListResponse,
+  MemoryResponse,
+  SearchResponse,
+} from "../../../functions/knowledge/index.ts";
 import { TEMPLATES, type Template } from "../../../shared/knowledge/vocabulary.ts";
 import { call, countRows, type ErrorBody } from "../../helpers/api.ts";
 import { USERS } from "../../helpers/db.ts";
+import { knowledgeVersion } from "../../../shared/knowledge/version.ts";
 import { testServices } from "../cache/services.ts";
 import { documentOf, eventTypesOf, intelOf, knowledgePath, knowledgeWorkspace, sql } from "./fixtures.ts";
 
-const { vector } = testServices();
+const { vector, redis } = testServices();
 
 /** A query only its own template's fixture document answers. */
 const QUERIES: Record<Template, string> = {
@@ -24,6 +30,7 @@ async function search(workspaceId: string, query: string, extra = "") {
     knowledgePath(workspaceId, `/search?q=${encodeURIComponent(query)}${extra}`),
   );
   expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.body.next_cursor).toBeNull();
   return res.body.data;
 }
 
@@ -34,6 +41,7 @@ describe("ingest → search round trip", () => {
       const res = await call<IngestResponse>(USERS.ana, knowledgePath(ws), { body: documentOf(template) });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(res.body.data).toMatchObject({ template, created: res.body.data.chunks, duplicates: 0 });
+      expect(res.headers.get("location")).toBe(knowledgePath(ws, `/documents/${res.body.data.document_id}`));
     }
     for (const template of TEMPLATES) {
       const [top] = await search(ws, QUERIES[template], "&top_k=3");
@@ -100,6 +108,7 @@ describe("dedup", () => {
 
     const again = await call<IngestResponse>(USERS.ana, knowledgePath(ws), { body });
     expect(again.status).toBe(200);
+    expect(again.headers.get("location")).toBeNull();
     expect(again.body.data).toMatchObject({ created: 0, duplicates: first.body.data.chunks, knowledge_version: null });
     expect(again.body.data.document_id).toBe(first.body.data.document_id);
     expect(again.body.data.memories.map((m) => m.memory_id)).toEqual(first.body.data.memories.map((m) => m.memory_id));
@@ -113,17 +122,13 @@ describe("dedup", () => {
 
   it("happy: a batch repeating a document stores it once", async () => {
     const ws = await knowledgeWorkspace();
-    const res = await call<{ data: { mode: string; results: IngestResponse["data"][] } }>(
-      USERS.ana,
-      knowledgePath(ws, "/batch"),
-      {
-        body: {
-          items: [documentOf("best_practices"), documentOf("best_practices"), documentOf("organizational_knowledge")],
-        },
+    const res = await call<BatchResponse>(USERS.ana, knowledgePath(ws, "/batch"), {
+      body: {
+        items: [documentOf("best_practices"), documentOf("best_practices"), documentOf("organizational_knowledge")],
       },
-    );
+    });
     expect(res.status).toBe(201);
-    expect(res.body.data.mode).toBe("inline");
+    if (res.body.data.mode !== "inline") throw new Error("expected an inline batch");
     expect(res.body.data.results.map((r) => [r.created > 0, r.duplicates > 0])).toEqual([
       [true, false],
       [false, true],
@@ -145,10 +150,13 @@ describe("list, read and delete", () => {
     >`select vector_id from public.agent_memories where id = ${memoryId}`;
     expect((await vector.namespace("competitor_intel").fetch([row!.vector_id]))[0]).not.toBeNull();
 
-    const removed = await call<RemoveResponse>(USERS.ana, knowledgePath(ws, `/${memoryId}`), { method: "DELETE" });
-    expect(removed.status).toBe(200);
-    expect(removed.body.data.deleted).toEqual([memoryId]);
-    expect(removed.body.data.knowledge_version).toBeGreaterThan(created.body.data.knowledge_version!);
+    const removed = await call(USERS.ana, knowledgePath(ws, `/${memoryId}`), { method: "DELETE" });
+    expect(removed.status).toBe(204);
+    expect(removed.body).toBeNull();
+    expect(await knowledgeVersion(redis, ws)).toBeGreaterThan(created.body.data.knowledge_version!);
+    const [deleted] = await sql<{ payload: { memory_ids: string[] } }[]>`
+      select payload from public.events where workspace_id = ${ws} and event_type = 'knowledge.deleted'`;
+    expect(deleted?.payload.memory_ids).toEqual([memoryId]);
     expect((await call(USERS.victor, knowledgePath(ws, `/${memoryId}`))).status).toBe(404);
     expect((await vector.namespace("competitor_intel").fetch([row!.vector_id]))[0]).toBeNull();
     expect((await search(ws, "Globex Paris office", "&collection=competitor_intel")).length).toBe(0);
@@ -169,40 +177,29 @@ describe("list, read and delete", () => {
     });
     expect(created.body.data.chunks).toBeGreaterThan(1);
     const documentId = created.body.data.document_id!;
-    const listed = await call<{ data: Memory[] }>(
-      USERS.victor,
-      knowledgePath(ws, `?document_id=${documentId}&limit=100`),
-    );
+    const listed = await call<MemoryListResponse>(USERS.victor, knowledgePath(ws, `?document_id=${documentId}&limit=100`));
     expect(listed.body.data).toHaveLength(created.body.data.chunks);
 
-    const removed = await call<RemoveResponse>(USERS.ana, knowledgePath(ws, `/documents/${documentId}`), {
-      method: "DELETE",
-    });
-    expect(removed.body.data.deleted).toHaveLength(created.body.data.chunks);
+    const removed = await call(USERS.ana, knowledgePath(ws, `/documents/${documentId}`), { method: "DELETE" });
+    expect(removed.status).toBe(204);
     expect(await countRows(sql, "agent_memories", ws)).toBe(0);
   });
 
   it("happy: the list filters and pages; one memory reads by id", async () => {
     const ws = await knowledgeWorkspace();
     for (const template of TEMPLATES) await call(USERS.ana, knowledgePath(ws), { body: documentOf(template) });
-    const page = await call<{ data: Memory[]; next_cursor: string | null }>(
-      USERS.victor,
-      knowledgePath(ws, "?limit=2"),
-    );
+    const page = await call<MemoryListResponse>(USERS.victor, knowledgePath(ws, "?limit=2"));
     expect(page.body.data).toHaveLength(2);
     expect(page.body.next_cursor).not.toBeNull();
-    const next = await call<{ data: Memory[] }>(
-      USERS.victor,
-      knowledgePath(ws, `?limit=2&cursor=${page.body.next_cursor}`),
-    );
+    const next = await call<MemoryListResponse>(USERS.victor, knowledgePath(ws, `?limit=2&cursor=${page.body.next_cursor}`));
     expect(next.body.data.map((m) => m.id)).not.toContain(page.body.data[0]!.id);
-    const brand = await call<{ data: Memory[] }>(
+    const brand = await call<MemoryListResponse>(
       USERS.victor,
       knowledgePath(ws, "?template=brand_guidelines&collection=user_preferences"),
     );
     expect(brand.body.data.length).toBeGreaterThan(0);
     expect(brand.body.data.every((m) => m.metadata.template === "brand_guidelines")).toBe(true);
-    const one = await call<{ data: Memory }>(USERS.victor, knowledgePath(ws, `/${brand.body.data[0]!.id}`));
+    const one = await call<MemoryResponse>(USERS.victor, knowledgePath(ws, `/${brand.body.data[0]!.id}`));
     expect(one.body.data).toMatchObject({
       id: brand.body.data[0]!.id,
       namespace: "user_preferences",

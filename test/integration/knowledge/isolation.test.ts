@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { AgentRetrievalResponse, IngestResponse, SearchResponse } from "../../../functions/knowledge/index.ts";
+import type {
+  AgentRetrievalResponse,
+  IngestResponse,
+  MemoryListResponse,
+  SearchResponse,
+} from "../../../functions/knowledge/index.ts";
 import { buildFilter } from "../../../shared/knowledge/filter.ts";
 import { knowledgeDeps } from "../../../shared/knowledge/index.ts";
-import type { Memory } from "../../../shared/knowledge/memories.ts";
 import { retrieveForAgent } from "../../../shared/knowledge/retrieve.ts";
 import { search } from "../../../shared/knowledge/search.ts";
 import { type Category, COLLECTIONS } from "../../../shared/knowledge/vocabulary.ts";
@@ -48,14 +52,14 @@ describe("cross-workspace isolation", () => {
     );
     expect(searched.status).toBe(200);
     noSecret(searched.body.data.map((hit) => hit.text));
-    const listed = await call<{ data: Memory[] }>(USERS.gina, knowledgePath(attacker, "?limit=100"));
+    const listed = await call<MemoryListResponse>(USERS.gina, knowledgePath(attacker, "?limit=100"));
     noSecret(listed.body.data.map((memory) => memory.content));
     const recalled = await call<AgentRetrievalResponse>(
       USERS.gina,
       `/api/workspaces/${attacker}/agents/LORD-001/memories?query=Project%20Nightjar%20discount&top_k=100`,
     );
     expect(recalled.status).toBe(200);
-    noSecret(recalled.body.data.map((memory) => memory.text));
+    noSecret(recalled.body.data.memories.map((memory) => memory.text));
   });
 
   it("security: another workspace cannot read or delete the memory by id, nor reach the victim's workspace", async () => {

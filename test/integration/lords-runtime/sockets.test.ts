@@ -220,3 +220,18 @@ function fetchPlain(workspaceId: string, path: string, token: string): Promise<R
     headers: { authorization: `Bearer ${token}` },
   });
 }
+
+describe("closing", () => {
+  it("answers the client's close frame with its code, so clients close cleanly instead of timing out", async () => {
+    const socket = await connect(mine, "/ws/workspace", { token: await tokenFor(USERS.alice) });
+    const closing = new Promise<{ code: number; reason: string }>((resolve) => {
+      socket.ws.addEventListener("close", (event) => resolve({ code: event.code, reason: event.reason }));
+    });
+    socket.ws.close(4001, "client leaving");
+    const closed = await Promise.race([
+      closing,
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 3000)),
+    ]);
+    expect(closed).toEqual({ code: 4001, reason: "client leaving" });
+  });
+});

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Alert, AlertPage } from "../../../../functions/alerts/schemas.ts";
+import type { Alert, AlertListResponse, AlertResponse } from "../../../../functions/alerts/index.ts";
 import { call, countRows, createWorkspace, type ErrorBody } from "../../../helpers/api.ts";
 import { testSql, USERS, WORKSPACES } from "../../../helpers/db.ts";
 
@@ -20,11 +20,11 @@ beforeAll(async () => {
 });
 
 async function raise(body: Record<string, unknown> = {}): Promise<Alert> {
-  const res = await call<Alert>(USERS.ana, path(), {
+  const res = await call<AlertResponse>(USERS.ana, path(), {
     body: { alert_type: "budget", severity: "warning", title: "Budget at 80%", ...body },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
+  return res.body.data;
 }
 
 function eventsOf(alertId: string) {
@@ -37,7 +37,7 @@ function eventsOf(alertId: string) {
 
 describe("POST /alerts", () => {
   it("raises an open alert and records alert.created with the caller and request id", async () => {
-    const res = await call<Alert>(USERS.ana, path(), {
+    const res = await call<AlertResponse>(USERS.ana, path(), {
       body: {
         alert_type: "performance",
         severity: "error",
@@ -48,7 +48,9 @@ describe("POST /alerts", () => {
       },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({
+    const alert = res.body.data;
+    expect(res.headers.get("location")).toBe(path(`/${alert.id}`));
+    expect(alert).toMatchObject({
       workspace_id: ws,
       status: "open",
       title: "CTR dropped 40%",
@@ -57,14 +59,14 @@ describe("POST /alerts", () => {
       acknowledged_by: null,
       resolved_at: null,
     });
-    const [event, ...more] = await eventsOf(res.body.id);
+    const [event, ...more] = await eventsOf(alert.id);
     expect(more).toEqual([]);
     expect(event).toMatchObject({
       event_type: "alert.created",
       channel: "guild_broadcast",
       actor_id: USERS.ana.id,
       request_id: res.headers.get("x-request-id"),
-      payload: { alert_id: res.body.id, severity: "error", alert_type: "performance" },
+      payload: { alert_id: alert.id, severity: "error", alert_type: "performance" },
     });
   });
 
@@ -98,33 +100,37 @@ describe("GET /alerts", () => {
   });
 
   it("lets every member read, newest first", async () => {
-    const res = await call<AlertPage>(USERS.victor, path());
+    const res = await call<AlertListResponse>(USERS.victor, path());
     expect(res.status).toBe(200);
-    const times = res.body.items.map((alert) => alert.created_at);
+    const times = res.body.data.map((alert) => alert.created_at);
     expect(times).toEqual([...times].sort().reverse());
-    expect(res.body.items.every((alert) => alert.workspace_id === ws)).toBe(true);
+    expect(res.body.data.every((alert) => alert.workspace_id === ws)).toBe(true);
+    expect(await call<AlertResponse>(USERS.victor, path(`/${critical.id}`))).toMatchObject({
+      status: 200,
+      body: { data: critical },
+    });
   });
 
   it("filters by severity, status and type (comma-separated)", async () => {
-    const bySeverity = await call<AlertPage>(USERS.victor, path("?severity=critical"));
-    expect(bySeverity.body.items.map((a) => a.id)).toEqual([critical.id]);
-    const resolved = await call<AlertPage>(USERS.victor, path("?status=resolved"));
-    expect(resolved.body.items.map((a) => a.id)).toEqual([info.id]);
-    const types = await call<AlertPage>(USERS.victor, path("?alert_type=security,system&status=open,resolved"));
-    expect(types.body.items.map((a) => a.id).sort()).toEqual([critical.id, info.id].sort());
+    const bySeverity = await call<AlertListResponse>(USERS.victor, path("?severity=critical"));
+    expect(bySeverity.body.data.map((a) => a.id)).toEqual([critical.id]);
+    const resolved = await call<AlertListResponse>(USERS.victor, path("?status=resolved"));
+    expect(resolved.body.data.map((a) => a.id)).toEqual([info.id]);
+    const types = await call<AlertListResponse>(USERS.victor, path("?alert_type=security,system&status=open,resolved"));
+    expect(types.body.data.map((a) => a.id).sort()).toEqual([critical.id, info.id].sort());
   });
 
   it("pages with a cursor without repeating or skipping", async () => {
-    const all = (await call<AlertPage>(USERS.victor, path("?limit=100"))).body.items.map((a) => a.id);
+    const all = (await call<AlertListResponse>(USERS.victor, path("?limit=100"))).body.data.map((a) => a.id);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: AlertPage } = await call<AlertPage>(
+      const page: { body: AlertListResponse } = await call<AlertListResponse>(
         USERS.victor,
         path(`?limit=2${cursor ? `&cursor=${cursor}` : ""}`),
       );
-      expect(page.body.items.length).toBeLessThanOrEqual(2);
-      seen.push(...page.body.items.map((a) => a.id));
+      expect(page.body.data.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.data.map((a) => a.id));
       cursor = page.body.next_cursor;
     } while (cursor);
     expect(seen).toEqual(all);
@@ -149,14 +155,14 @@ describe("GET /alerts", () => {
 describe("acknowledge and resolve", () => {
   it("moves open → acknowledged → resolved, stamping who and when, one event each", async () => {
     const alert = await raise();
-    const acked = await call<Alert>(USERS.ana, path(`/${alert.id}/acknowledge`), { method: "POST" });
+    const acked = await call<AlertResponse>(USERS.ana, path(`/${alert.id}/acknowledge`), { method: "POST" });
     expect(acked.status).toBe(200);
-    expect(acked.body).toMatchObject({ status: "acknowledged", acknowledged_by: USERS.ana.id });
-    expect(acked.body.acknowledged_at).toBeTruthy();
+    expect(acked.body.data).toMatchObject({ status: "acknowledged", acknowledged_by: USERS.ana.id });
+    expect(acked.body.data.acknowledged_at).toBeTruthy();
 
-    const resolved = await call<Alert>(USERS.alice, path(`/${alert.id}/resolve`), { method: "POST" });
+    const resolved = await call<AlertResponse>(USERS.alice, path(`/${alert.id}/resolve`), { method: "POST" });
     expect(resolved.status).toBe(200);
-    expect(resolved.body).toMatchObject({
+    expect(resolved.body.data).toMatchObject({
       status: "resolved",
       acknowledged_by: USERS.ana.id,
       resolved_by: USERS.alice.id,
@@ -172,8 +178,8 @@ describe("acknowledge and resolve", () => {
 
   it("resolves an open alert directly", async () => {
     const alert = await raise();
-    const res = await call<Alert>(USERS.ana, path(`/${alert.id}/resolve`), { method: "POST" });
-    expect(res.body).toMatchObject({ status: "resolved", acknowledged_by: null });
+    const res = await call<AlertResponse>(USERS.ana, path(`/${alert.id}/resolve`), { method: "POST" });
+    expect(res.body.data).toMatchObject({ status: "resolved", acknowledged_by: null });
   });
 
   it("answers 409 for transitions the lifecycle forbids, recording nothing", async () => {

@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ApiKey, ApiKeyPage, CreatedApiKey } from "../../../../functions/api-keys/schemas.ts";
+import type {
+  ApiKeyListResponse,
+  CreatedApiKey,
+  CreatedApiKeyResponse,
+} from "../../../../functions/api-keys/index.ts";
 import { hashApiKey } from "../../../../shared/auth/api-keys.ts";
 import { call, createWorkspace, type ErrorBody, idOf } from "../../../helpers/api.ts";
 import { testSql, USERS } from "../../../helpers/db.ts";
@@ -20,17 +24,18 @@ beforeAll(async () => {
 });
 
 async function create(body: Record<string, unknown> = {}): Promise<CreatedApiKey> {
-  const res = await call<CreatedApiKey>(USERS.alice, path(), { body: { name: "CI", ...body } });
+  const res = await call<CreatedApiKeyResponse>(USERS.alice, path(), { body: { name: "CI", ...body } });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
+  return res.body.data;
 }
 
 describe("POST /api-keys", () => {
   it("returns the secret once, stores only its hash, and records api_key.created", async () => {
-    const res = await call<CreatedApiKey>(USERS.alice, path(), { body: { name: "Zapier", role: "viewer" } });
+    const res = await call<CreatedApiKeyResponse>(USERS.alice, path(), { body: { name: "Zapier", role: "viewer" } });
     expect(res.status).toBe(201);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    const key = res.body;
+    const key = res.body.data;
+    expect(res.headers.get("location")).toBe(path(`/${key.id}`));
     expect(key).toMatchObject({
       workspace_id: ws,
       name: "Zapier",
@@ -76,34 +81,42 @@ describe("GET /api-keys", () => {
     const live = await create({ name: "Live" });
     const gone = await create({ name: "Gone" });
     await call(USERS.alice, path(`/${gone.id}`), { method: "DELETE" });
-    const res = await call<ApiKeyPage>(USERS.alice, path("?limit=100"));
+    const res = await call<ApiKeyListResponse>(USERS.alice, path("?limit=100"));
     expect(res.status).toBe(200);
-    const ids = res.body.items.map((k) => k.id);
+    const ids = res.body.data.map((k) => k.id);
     expect(ids).toContain(live.id);
     expect(ids).not.toContain(gone.id);
-    for (const key of res.body.items) {
+    for (const key of res.body.data) {
       expect(key).not.toHaveProperty("key_hash");
       expect(key).not.toHaveProperty("secret");
     }
-    const all = await call<ApiKeyPage>(USERS.alice, path("?limit=100&include_revoked=true"));
-    expect(all.body.items.map((k) => k.id)).toContain(gone.id);
+    const all = await call<ApiKeyListResponse>(USERS.alice, path("?limit=100&include_revoked=true"));
+    expect(all.body.data.map((k) => k.id)).toContain(gone.id);
   });
 });
 
 describe("DELETE /api-keys/:keyId", () => {
+  const revokedAtOf = async (id: string) =>
+    (
+      await call<ApiKeyListResponse>(USERS.alice, path("?limit=100&include_revoked=true"))
+    ).body.data.find((key) => key.id === id)?.revoked_at;
+
   it("revokes: the key stops authenticating, one event, and revoking again changes nothing", async () => {
     const key = await create({ role: "viewer" });
     expect((await call({ apiKey: key.secret }, `/api/workspaces/${ws}/alerts`)).status).toBe(200);
 
-    const revoked = await call<ApiKey>(USERS.alice, path(`/${key.id}`), { method: "DELETE" });
-    expect(revoked.status).toBe(200);
-    expect(revoked.body.revoked_at).toBeTruthy();
+    const revoked = await call(USERS.alice, path(`/${key.id}`), { method: "DELETE" });
+    expect(revoked.status).toBe(204);
+    expect(revoked.body).toBeNull();
+    const revokedAt = await revokedAtOf(key.id);
+    expect(revokedAt).toBeTruthy();
     const refused = await call<ErrorBody>({ apiKey: key.secret }, `/api/workspaces/${ws}/alerts`);
     expect(refused.status).toBe(401);
     expect(refused.body.code).toBe("AUTH_API_KEY_REVOKED");
 
-    const again = await call<ApiKey>(USERS.alice, path(`/${key.id}`), { method: "DELETE" });
-    expect(again.body.revoked_at).toBe(revoked.body.revoked_at);
+    const again = await call(USERS.alice, path(`/${key.id}`), { method: "DELETE" });
+    expect(again.status).toBe(204);
+    expect(await revokedAtOf(key.id)).toBe(revokedAt);
     const events = await sql`
       select 1 from public.events
       where workspace_id = ${ws} and event_type = 'api_key.revoked' and payload ->> 'api_key_id' = ${key.id}`;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Alert } from "../../../../functions/alerts/schemas.ts";
-import type { CreatedApiKey } from "../../../../functions/api-keys/schemas.ts";
+import type { AlertResponse } from "../../../../functions/alerts/index.ts";
+import type { CreatedApiKey, CreatedApiKeyResponse } from "../../../../functions/api-keys/index.ts";
 import { call, createWorkspace, type ErrorBody } from "../../../helpers/api.ts";
 import { SEED_API_KEY, testSql, USERS, WORKSPACES } from "../../../helpers/db.ts";
 
@@ -25,12 +25,12 @@ describe("the seeded analyst key of acme-growth", () => {
   });
 
   it("acts with its own role: analyst writes are allowed, admin ones are not (though alice is admin)", async () => {
-    const created = await call<Alert>(seedKey, acme("/alerts"), {
+    const created = await call<AlertResponse>(seedKey, acme("/alerts"), {
       body: { alert_type: "system", severity: "info", title: "Raised by the CI key" },
     });
     expect(created.status).toBe(201);
     const [event] = await sql<{ actor_id: string }[]>`
-      select actor_id from public.events where payload ->> 'alert_id' = ${created.body.id}`;
+      select actor_id from public.events where payload ->> 'alert_id' = ${created.body.data.id}`;
     // RLS sees the key's creator as the actor; the key's role decides what it may do.
     expect(event!.actor_id).toBe(USERS.alice.id);
     for (const [path, body] of [
@@ -51,8 +51,10 @@ describe("bad keys", () => {
   beforeAll(async () => {
     ws = await createWorkspace(sql, { members: [[USERS.alice, "admin"]] });
     viewerKey = (
-      await call<CreatedApiKey>(USERS.alice, `/api/workspaces/${ws}/api-keys`, { body: { name: "ro", role: "viewer" } })
-    ).body;
+      await call<CreatedApiKeyResponse>(USERS.alice, `/api/workspaces/${ws}/api-keys`, {
+        body: { name: "ro", role: "viewer" },
+      })
+    ).body.data;
   });
 
   it("a viewer key reads but cannot write", async () => {
@@ -74,8 +76,9 @@ describe("bad keys", () => {
   });
 
   it("revoked → 401 AUTH_API_KEY_REVOKED", async () => {
-    const key = (await call<CreatedApiKey>(USERS.alice, `/api/workspaces/${ws}/api-keys`, { body: { name: "tmp" } }))
-      .body;
+    const key = (
+      await call<CreatedApiKeyResponse>(USERS.alice, `/api/workspaces/${ws}/api-keys`, { body: { name: "tmp" } })
+    ).body.data;
     await call(USERS.alice, `/api/workspaces/${ws}/api-keys/${key.id}`, { method: "DELETE" });
     const res = await call<ErrorBody>({ apiKey: key.secret }, `/api/workspaces/${ws}/alerts`);
     expect(res.status).toBe(401);
@@ -83,8 +86,9 @@ describe("bad keys", () => {
   });
 
   it("expired → 401 AUTH_API_KEY_EXPIRED", async () => {
-    const key = (await call<CreatedApiKey>(USERS.alice, `/api/workspaces/${ws}/api-keys`, { body: { name: "short" } }))
-      .body;
+    const key = (
+      await call<CreatedApiKeyResponse>(USERS.alice, `/api/workspaces/${ws}/api-keys`, { body: { name: "short" } })
+    ).body.data;
     await sql`update public.api_keys set expires_at = now() - interval '1 minute' where id = ${key.id}`;
     const res = await call<ErrorBody>({ apiKey: key.secret }, `/api/workspaces/${ws}/alerts`);
     expect(res.status).toBe(401);

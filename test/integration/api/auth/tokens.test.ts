@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import type { WorkspacePage } from "../../../../functions/workspaces/schemas.ts";
+import type { WorkspaceListResponse } from "../../../../functions/workspaces/index.ts";
 import { api, call, type ErrorBody, tokenFor } from "../../../helpers/api.ts";
 import { USERS, WORKSPACES } from "../../../helpers/db.ts";
 
@@ -40,7 +40,7 @@ function sign(claims: Record<string, unknown>, options: { secret?: string; alg?:
 
 describe("access tokens", () => {
   it("accepts a valid token", async () => {
-    expect((await call<WorkspacePage>(USERS.ana, unscoped)).status).toBe(200);
+    expect((await call<WorkspaceListResponse>(USERS.ana, unscoped)).status).toBe(200);
     expect((await call(USERS.ana, scoped)).status).toBe(200);
   });
 

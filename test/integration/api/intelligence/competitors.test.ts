@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Competitor, CompetitorPage } from "../../../../functions/intelligence/competitors/schemas.ts";
+import type {
+  Competitor,
+  CompetitorListResponse,
+  CompetitorResponse,
+} from "../../../../functions/intelligence/competitors/index.ts";
 import { call, createWorkspace, type ErrorBody } from "../../../helpers/api.ts";
 import { testSql, USERS, WORKSPACES } from "../../../helpers/db.ts";
 
@@ -18,9 +22,10 @@ beforeAll(async () => {
 });
 
 async function create(body: Record<string, unknown>): Promise<Competitor> {
-  const res = await call<Competitor>(USERS.oliver, path(), { body });
+  const res = await call<CompetitorResponse>(USERS.oliver, path(), { body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
+  expect(res.headers.get("location")).toBe(path(`/${res.body.data.id}`));
+  return res.body.data;
 }
 
 const eventTypes = async (id: string) =>
@@ -60,11 +65,12 @@ describe("competitors", () => {
 
   it("changes and deletes, one event per write", async () => {
     const competitor = await create({ name: "Vandelay" });
-    const changed = await call<Competitor>(USERS.oliver, path(`/${competitor.id}`), {
+    const changed = await call<CompetitorResponse>(USERS.oliver, path(`/${competitor.id}`), {
       method: "PATCH",
       body: { threat_level: "critical", status: "monitoring", positioning: "Importer-exporter" },
     });
-    expect(changed.body).toMatchObject({ threat_level: "critical", status: "monitoring" });
+    expect(changed.body.data).toMatchObject({ threat_level: "critical", status: "monitoring" });
+    expect((await call<CompetitorResponse>(USERS.victor, path(`/${competitor.id}`))).body).toEqual(changed.body);
     expect((await call(USERS.oliver, path(`/${competitor.id}`), { method: "DELETE" })).status).toBe(204);
     expect((await call(USERS.oliver, path(`/${competitor.id}`), { method: "DELETE" })).status).toBe(404);
     expect(await eventTypes(competitor.id)).toEqual(["competitor.created", "competitor.updated", "competitor.deleted"]);
@@ -74,7 +80,7 @@ describe("competitors", () => {
     const a = await create({ name: "Acme Rockets", description: "Explosive growth tools", threat_level: "high" });
     const b = await create({ name: "Stark", positioning: "Premium rocket analytics", status: "monitoring" });
     const ids = async (query: string) =>
-      (await call<CompetitorPage>(USERS.victor, path(`?limit=100&${query}`))).body.items.map((c) => c.id);
+      (await call<CompetitorListResponse>(USERS.victor, path(`?limit=100&${query}`))).body.data.map((c) => c.id);
     expect((await ids("q=rocket")).sort()).toEqual([a.id, b.id].sort());
     expect(await ids("q=explosive")).toEqual([a.id]);
     expect(await ids("q=rocket&threat_level=high")).toEqual([a.id]);
@@ -82,7 +88,7 @@ describe("competitors", () => {
   });
 
   it("lists by name by default and never another workspace's rows", async () => {
-    const names = (await call<CompetitorPage>(USERS.victor, path("?limit=100"))).body.items.map((c) => c.name);
+    const names = (await call<CompetitorListResponse>(USERS.victor, path("?limit=100"))).body.data.map((c) => c.name);
     expect(names).toEqual([...names].sort());
     const [seeded] = await sql<{ id: string }[]>`
       select id from public.competitors where workspace_id = ${WORKSPACES.acmeGrowth} limit 1`;

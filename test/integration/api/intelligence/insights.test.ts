@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CustomerInsight, CustomerInsightPage } from "../../../../functions/intelligence/insights/schemas.ts";
+import type {
+  CustomerInsight,
+  CustomerInsightListResponse,
+  CustomerInsightResponse,
+} from "../../../../functions/intelligence/insights/index.ts";
 import { call, createWorkspace, type ErrorBody, idOf } from "../../../helpers/api.ts";
 import { testSql, USERS, WORKSPACES } from "../../../helpers/db.ts";
 
@@ -23,11 +27,12 @@ beforeAll(async () => {
 });
 
 async function create(body: Record<string, unknown>): Promise<CustomerInsight> {
-  const res = await call<CustomerInsight>(USERS.ana, path(), {
+  const res = await call<CustomerInsightResponse>(USERS.ana, path(), {
     body: { insight_type: "pain_point", title: "Untitled", insight: "Something", ...body },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
+  expect(res.headers.get("location")).toBe(path(`/${res.body.data.id}`));
+  return res.body.data;
 }
 
 describe("customer insights", () => {
@@ -79,7 +84,7 @@ describe("customer insights", () => {
       cohort_id: cohortId,
     });
     const ids = async (query: string) =>
-      (await call<CustomerInsightPage>(USERS.victor, path(`?limit=100&${query}`))).body.items.map((i) => i.id);
+      (await call<CustomerInsightListResponse>(USERS.victor, path(`?limit=100&${query}`))).body.data.map((i) => i.id);
     expect((await ids("q=dashboards")).sort()).toEqual([a.id, b.id].sort());
     expect(await ids("q=dashboards&insight_type=objection")).toEqual([b.id]);
     expect(await ids(`q=dashboards&cohort_id=${cohortId}`)).toEqual([b.id]);
@@ -87,11 +92,11 @@ describe("customer insights", () => {
 
   it("changes and deletes", async () => {
     const insight = await create({ title: "Temp" });
-    const changed = await call<CustomerInsight>(USERS.ana, path(`/${insight.id}`), {
+    const changed = await call<CustomerInsightResponse>(USERS.ana, path(`/${insight.id}`), {
       method: "PATCH",
       body: { confidence: null, title: "Renamed" },
     });
-    expect(changed.body).toMatchObject({ confidence: null, title: "Renamed" });
+    expect(changed.body.data).toMatchObject({ confidence: null, title: "Renamed" });
     expect((await call(USERS.victor, path(`/${insight.id}`), { method: "DELETE" })).status).toBe(403);
     expect((await call(USERS.ana, path(`/${insight.id}`), { method: "DELETE" })).status).toBe(204);
     expect((await call(USERS.ana, path(`/${insight.id}`))).status).toBe(404);

@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { MarketIntelligence, MarketIntelligencePage } from "../../../../functions/intelligence/market/schemas.ts";
+import type {
+  MarketIntelligence,
+  MarketIntelligenceListResponse,
+  MarketIntelligenceResponse,
+} from "../../../../functions/intelligence/market/index.ts";
 import { call, countRows, createWorkspace, type ErrorBody, idOf } from "../../../helpers/api.ts";
 import { testSql, USERS, WORKSPACES } from "../../../helpers/db.ts";
 
@@ -24,11 +28,12 @@ beforeAll(async () => {
 });
 
 async function create(body: Record<string, unknown>): Promise<MarketIntelligence> {
-  const res = await call<MarketIntelligence>(USERS.ana, path(), {
+  const res = await call<MarketIntelligenceResponse>(USERS.ana, path(), {
     body: { intelligence_type: "market_trend", title: "Untitled", ...body },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
+  expect(res.headers.get("location")).toBe(path(`/${res.body.data.id}`));
+  return res.body.data;
 }
 
 const eventsOf = (id: string) =>
@@ -73,18 +78,19 @@ describe("market intelligence CRUD", () => {
 
   it("reads, changes and deletes, one event per write", async () => {
     const record = await create({ title: "Short-form video keeps growing" });
-    const read = await call<MarketIntelligence>(USERS.victor, path(`/${record.id}`));
-    expect(read.body).toEqual(record);
+    const read = await call<MarketIntelligenceResponse>(USERS.victor, path(`/${record.id}`));
+    expect(read.body).toEqual({ data: record });
 
-    const changed = await call<MarketIntelligence>(USERS.ana, path(`/${record.id}`), {
+    const changed = await call<MarketIntelligenceResponse>(USERS.ana, path(`/${record.id}`), {
       method: "PATCH",
       body: { impact_score: 12.25, threat_level: null },
     });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ impact_score: 12.25, threat_level: null, title: record.title });
+    expect(changed.body.data).toMatchObject({ impact_score: 12.25, threat_level: null, title: record.title });
 
     const deleted = await call(USERS.ana, path(`/${record.id}`), { method: "DELETE" });
     expect(deleted.status).toBe(204);
+    expect(deleted.body).toBeNull();
     expect((await call<ErrorBody>(USERS.ana, path(`/${record.id}`))).body.code).toBe("INTELLIGENCE_NOT_FOUND");
     expect((await eventsOf(record.id)).map((e) => [e.event_type, e.payload.changed])).toEqual([
       ["intelligence.created", undefined],
@@ -142,7 +148,7 @@ describe("GET /intelligence/market", () => {
   });
 
   const search = async (query: string) =>
-    (await call<MarketIntelligencePage>(USERS.victor, path(`?limit=100&${query}`))).body.items.map((r) => r.id);
+    (await call<MarketIntelligenceListResponse>(USERS.victor, path(`?limit=100&${query}`))).body.data.map((r) => r.id);
 
   it("searches title and summary, case-insensitively", async () => {
     expect(await search("q=ai")).toEqual(expect.arrayContaining([ids.a, ids.b]));
@@ -164,12 +170,12 @@ describe("GET /intelligence/market", () => {
   });
 
   it("sorts by title with a cursor", async () => {
-    const first = await call<MarketIntelligencePage>(USERS.victor, path("?sort=title&limit=1"));
-    const second = await call<MarketIntelligencePage>(
+    const first = await call<MarketIntelligenceListResponse>(USERS.victor, path("?sort=title&limit=1"));
+    const second = await call<MarketIntelligenceListResponse>(
       USERS.victor,
       path(`?sort=title&limit=1&cursor=${first.body.next_cursor}`),
     );
-    expect(first.body.items[0]!.title <= second.body.items[0]!.title).toBe(true);
+    expect(first.body.data[0]!.title <= second.body.data[0]!.title).toBe(true);
     const mismatch = await call<ErrorBody>(USERS.victor, path(`?cursor=${first.body.next_cursor}`));
     expect(mismatch.status).toBe(400);
   });

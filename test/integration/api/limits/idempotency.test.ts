@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Alert } from "../../../../functions/alerts/schemas.ts";
+import type { AlertResponse } from "../../../../functions/alerts/index.ts";
 import { api, call, countRows, createWorkspace, type ErrorBody } from "../../../helpers/api.ts";
 import { testSql, USERS } from "../../../helpers/db.ts";
 
@@ -27,8 +27,8 @@ describe("Idempotency-Key", () => {
   it("replays the first response for the same key and body, writing one row and one event", async () => {
     const before = await counts();
     const key = newKey();
-    const first = await call<Alert>(USERS.ana, path(), { body, headers: { "idempotency-key": key } });
-    const retry = await call<Alert>(USERS.ana, path(), { body, headers: { "idempotency-key": key } });
+    const first = await call<AlertResponse>(USERS.ana, path(), { body, headers: { "idempotency-key": key } });
+    const retry = await call<AlertResponse>(USERS.ana, path(), { body, headers: { "idempotency-key": key } });
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
@@ -64,10 +64,10 @@ describe("Idempotency-Key", () => {
   it("scopes keys to the caller: another user's identical request is their own", async () => {
     const key = newKey();
     const before = await counts();
-    const mine = await call<Alert>(USERS.ana, path(), { body, headers: { "idempotency-key": key } });
-    const theirs = await call<Alert>(USERS.oliver, path(), { body, headers: { "idempotency-key": key } });
+    const mine = await call<AlertResponse>(USERS.ana, path(), { body, headers: { "idempotency-key": key } });
+    const theirs = await call<AlertResponse>(USERS.oliver, path(), { body, headers: { "idempotency-key": key } });
     expect(theirs.headers.get("idempotent-replayed")).toBeNull();
-    expect(theirs.body.id).not.toBe(mine.body.id);
+    expect(theirs.body.data.id).not.toBe(mine.body.data.id);
     expect((await counts()).alerts).toBe(before.alerts + 2);
   });
 

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CreatedInvitation, InvitationPage } from "../../../../functions/workspaces/invitations/schemas.ts";
+import type {
+  CreatedInvitationResponse,
+  InvitationListResponse,
+} from "../../../../functions/workspaces/invitations/index.ts";
 import { call, countRows, createWorkspace, type ErrorBody } from "../../../helpers/api.ts";
 import { testSql, USERS } from "../../../helpers/db.ts";
 
@@ -21,11 +24,12 @@ beforeAll(async () => {
 describe("POST /invitations", () => {
   it("records an invitation with a hashed token and an expiry, and member.invited", async () => {
     const started = Date.now();
-    const res = await call<CreatedInvitation>(USERS.alice, path(), {
+    const res = await call<CreatedInvitationResponse>(USERS.alice, path(), {
       body: { email: "  New.Person@Example.TEST ", role: "analyst", expires_in_days: 3 },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({
+    const invitation = res.body.data;
+    expect(invitation).toMatchObject({
       workspace_id: ws,
       email: "new.person@example.test",
       role: "analyst",
@@ -34,24 +38,25 @@ describe("POST /invitations", () => {
       delivery: "recorded",
     });
     expect(JSON.stringify(res.body)).not.toMatch(/token/);
-    const days = (Date.parse(res.body.expires_at) - started) / 86_400_000;
+    const days = (Date.parse(invitation.expires_at) - started) / 86_400_000;
     expect(days).toBeGreaterThan(2.99);
     expect(days).toBeLessThan(3.01);
 
     const [stored] = await sql<
       { token_hash: string }[]
-    >`select token_hash from public.invitations where id = ${res.body.id}`;
+    >`select token_hash from public.invitations where id = ${invitation.id}`;
     expect(stored!.token_hash).toMatch(/^[0-9a-f]{64}$/);
     const [event] = await sql<{ actor_id: string; payload: Record<string, unknown> }[]>`
       select actor_id, payload from public.events where workspace_id = ${ws} and event_type = 'member.invited'`;
     // Every member reads events; only admins may see who was invited.
-    expect(event).toEqual({ actor_id: USERS.alice.id, payload: { invitation_id: res.body.id, role: "analyst" } });
+    expect(event).toEqual({ actor_id: USERS.alice.id, payload: { invitation_id: invitation.id, role: "analyst" } });
   });
 
   it("defaults to viewer for 7 days", async () => {
-    const res = await call<CreatedInvitation>(USERS.alice, path(), { body: { email: "default@example.test" } });
-    expect(res.body.role).toBe("viewer");
-    const days = (Date.parse(res.body.expires_at) - Date.parse(res.body.created_at)) / 86_400_000;
+    const res = await call<CreatedInvitationResponse>(USERS.alice, path(), { body: { email: "default@example.test" } });
+    const invitation = res.body.data;
+    expect(invitation.role).toBe("viewer");
+    const days = (Date.parse(invitation.expires_at) - Date.parse(invitation.created_at)) / 86_400_000;
     expect(Math.round(days)).toBe(7);
   });
 
@@ -79,9 +84,9 @@ describe("GET /invitations", () => {
     await sql`
       insert into public.invitations (workspace_id, email, token_hash, expires_at)
       values (${ws}, 'expired@example.test', ${"e".repeat(64)}, now() - interval '1 day')`;
-    const res = await call<InvitationPage>(USERS.alice, path("?limit=100"));
+    const res = await call<InvitationListResponse>(USERS.alice, path("?limit=100"));
     expect(res.status).toBe(200);
-    const emails = res.body.items.map((i) => i.email);
+    const emails = res.body.data.map((i) => i.email);
     expect(emails).toContain("new.person@example.test");
     expect(emails).not.toContain("expired@example.test");
     expect(JSON.stringify(res.body)).not.toMatch(/token/);

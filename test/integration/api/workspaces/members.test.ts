@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Member, MemberPage } from "../../../../functions/workspaces/members/schemas.ts";
+import type { MemberListResponse, MemberResponse } from "../../../../functions/workspaces/members/index.ts";
 import { call, countRows, createWorkspace, type ErrorBody } from "../../../helpers/api.ts";
 import { testSql, USERS, WORKSPACES } from "../../../helpers/db.ts";
 
@@ -25,27 +25,27 @@ const memberEvents = (type: string) =>
 
 describe("GET /members", () => {
   it("lists members with roles and display names, to any member", async () => {
-    const res = await call<MemberPage>(USERS.victor, path());
+    const res = await call<MemberListResponse>(USERS.victor, path());
     expect(res.status).toBe(200);
-    const byUser = Object.fromEntries(res.body.items.map((m) => [m.user_id, m]));
+    const byUser = Object.fromEntries(res.body.data.map((m) => [m.user_id, m]));
     expect(byUser[USERS.alice.id]).toMatchObject({ role: "admin", display_name: "Alice Admin", workspace_id: ws });
     expect(byUser[USERS.victor.id]).toMatchObject({ role: "viewer", display_name: "Victor Viewer" });
   });
 
   it("filters by role", async () => {
-    const res = await call<MemberPage>(USERS.victor, path("?role=analyst"));
-    expect(res.body.items.map((m) => m.user_id).sort()).toEqual([USERS.oliver.id, USERS.ana.id].sort());
+    const res = await call<MemberListResponse>(USERS.victor, path("?role=analyst"));
+    expect(res.body.data.map((m) => m.user_id).sort()).toEqual([USERS.oliver.id, USERS.ana.id].sort());
   });
 });
 
 describe("PATCH /members/:userId", () => {
   it("changes a role and records member.role_changed", async () => {
-    const res = await call<Member>(USERS.alice, path(`/${USERS.oliver.id}`), {
+    const res = await call<MemberResponse>(USERS.alice, path(`/${USERS.oliver.id}`), {
       method: "PATCH",
       body: { role: "lord_operator" },
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ user_id: USERS.oliver.id, role: "lord_operator" });
+    expect(res.body.data).toMatchObject({ user_id: USERS.oliver.id, role: "lord_operator" });
     expect(await memberEvents("member.role_changed")).toContainEqual({
       actor_id: USERS.alice.id,
       payload: { user_id: USERS.oliver.id, from: "analyst", to: "lord_operator" },
@@ -89,12 +89,12 @@ describe("PATCH /members/:userId", () => {
         [USERS.bruno, "admin"],
       ],
     });
-    const res = await call<Member>(USERS.alice, `/api/workspaces/${other}/members/${USERS.alice.id}`, {
+    const res = await call<MemberResponse>(USERS.alice, `/api/workspaces/${other}/members/${USERS.alice.id}`, {
       method: "PATCH",
       body: { role: "viewer" },
     });
     expect(res.status).toBe(200);
-    expect(res.body.role).toBe("viewer");
+    expect(res.body.data.role).toBe("viewer");
     // The event was written while alice was still an admin, in the same transaction.
     expect(await countRows(sql, "events", other)).toBe(1);
   });
@@ -104,6 +104,7 @@ describe("DELETE /members/:userId", () => {
   it("removes a member and records member.removed; they lose access at once", async () => {
     const res = await call(USERS.alice, path(`/${USERS.victor.id}`), { method: "DELETE" });
     expect(res.status).toBe(204);
+    expect(res.body).toBeNull();
     expect(await memberEvents("member.removed")).toContainEqual({
       actor_id: USERS.alice.id,
       payload: { user_id: USERS.victor.id, role: "viewer" },

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Workspace, WorkspacePage } from "../../../../functions/workspaces/schemas.ts";
+import type { WorkspaceListResponse, WorkspaceResponse } from "../../../../functions/workspaces/index.ts";
 import { call, createWorkspace, type ErrorBody } from "../../../helpers/api.ts";
 import { SEED_API_KEY, type SeedUser, testSql, USERS, WORKSPACES } from "../../../helpers/db.ts";
 
@@ -17,34 +17,34 @@ beforeAll(async () => {
   await sql`update public.workspaces set archived_at = now() where id = ${archived}`;
 });
 
-const roles = (page: WorkspacePage) => Object.fromEntries(page.items.map((w) => [w.id, w.role]));
+const roles = (page: WorkspaceListResponse) => Object.fromEntries(page.data.map((w) => [w.id, w.role]));
 
 describe("GET /api/workspaces", () => {
   it("lists the caller's workspaces with their role in each", async () => {
-    const res = await call<WorkspacePage>(USERS.alice, "/api/workspaces?limit=100");
+    const res = await call<WorkspaceListResponse>(USERS.alice, "/api/workspaces?limit=100");
     expect(res.status).toBe(200);
     expect(roles(res.body)).toMatchObject({ [WORKSPACES.acmeGrowth]: "admin", [WORKSPACES.acmeBrand]: "analyst" });
     expect(roles(res.body)[WORKSPACES.globexLaunch]).toBeUndefined();
-    const acme = res.body.items.find((w) => w.id === WORKSPACES.acmeGrowth);
+    const acme = res.body.data.find((w) => w.id === WORKSPACES.acmeGrowth);
     expect(acme).toMatchObject({ slug: "acme-growth", plan: "pro", name: "Acme Growth" });
   });
 
   it("is empty for someone in no (live) workspace, and hides archived ones", async () => {
-    const res = await call<WorkspacePage>(loner, "/api/workspaces");
-    expect(res.body).toEqual({ items: [], next_cursor: null });
+    const res = await call<WorkspaceListResponse>(loner, "/api/workspaces");
+    expect(res.body).toEqual({ data: [], next_cursor: null });
   });
 
   it("shows an API key its one workspace, in the key's role", async () => {
-    const res = await call<WorkspacePage>({ apiKey: SEED_API_KEY.secret }, "/api/workspaces");
+    const res = await call<WorkspaceListResponse>({ apiKey: SEED_API_KEY.secret }, "/api/workspaces");
     expect(roles(res.body)).toEqual({ [WORKSPACES.acmeGrowth]: "analyst" });
   });
 
   it("pages by name", async () => {
-    const first = await call<WorkspacePage>(USERS.alice, "/api/workspaces?limit=1");
-    expect(first.body.items).toHaveLength(1);
-    const second = await call<WorkspacePage>(USERS.alice, `/api/workspaces?limit=1&cursor=${first.body.next_cursor}`);
-    expect(second.body.items[0]!.name >= first.body.items[0]!.name).toBe(true);
-    expect(second.body.items[0]!.id).not.toBe(first.body.items[0]!.id);
+    const first = await call<WorkspaceListResponse>(USERS.alice, "/api/workspaces?limit=1");
+    expect(first.body.data).toHaveLength(1);
+    const second = await call<WorkspaceListResponse>(USERS.alice, `/api/workspaces?limit=1&cursor=${first.body.next_cursor}`);
+    expect(second.body.data[0]!.name >= first.body.data[0]!.name).toBe(true);
+    expect(second.body.data[0]!.id).not.toBe(first.body.data[0]!.id);
   });
 
   it("needs authentication", async () => {
@@ -54,9 +54,9 @@ describe("GET /api/workspaces", () => {
 
 describe("GET /api/workspaces/:workspaceId", () => {
   it("returns the workspace and the caller's role", async () => {
-    const res = await call<Workspace>(USERS.victor, `/api/workspaces/${WORKSPACES.acmeGrowth}`);
+    const res = await call<WorkspaceResponse>(USERS.victor, `/api/workspaces/${WORKSPACES.acmeGrowth}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: WORKSPACES.acmeGrowth, role: "viewer", slug: "acme-growth" });
+    expect(res.body.data).toMatchObject({ id: WORKSPACES.acmeGrowth, role: "viewer", slug: "acme-growth" });
   });
 
   it("answers 404 to non-members (no probing) and for archived workspaces, 400 for a malformed id", async () => {

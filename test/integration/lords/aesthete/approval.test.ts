@@ -160,6 +160,25 @@ describe("approve_content: happy", () => {
     expect(rows).toEqual([{ status: res.body.data.decision, requested_by: USERS.ana.id, decided_by: USERS.oliver.id }]);
   });
 
+  it("teaches the Cognition Lord: a rejection becomes a failure learning carrying its reasons", async () => {
+    const itemId = await addContent(sql, ws, { content_type: "copy", body: POOR_COPY, title: "Learnable copy" });
+    const res = await approve({ content_item_id: itemId });
+    expect(res.body.data.decision).toBe("rejected");
+    let learning: Record<string, unknown> | undefined;
+    for (let tries = 0; tries < 50 && !learning; tries++) {
+      [learning] = await sql`select learning_type, insight, context from public.learnings
+                             where workspace_id = ${ws} and context->>'content_item_id' = ${itemId}`;
+      if (!learning) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(learning).toMatchObject({
+      learning_type: "failure",
+      insight: expect.stringContaining(
+        'Rejected copy "Learnable copy" (score 19.1 against a threshold of 75): Readability:',
+      ),
+      context: { review_id: res.body.data.review_id, reasons: res.body.data.reasons },
+    });
+  });
+
   it("keeps rejected content in the Aesthete's live state until it is approved", async () => {
     const itemId = await addContent(sql, ws, { content_type: "copy", body: POOR_COPY });
     await approve({ content_item_id: itemId });
