@@ -30,6 +30,7 @@ import { internalApp } from "./internal/index.ts";
 import { knowledgeInternalApp } from "./internal/knowledge/index.ts";
 import { agentMemoriesApp, knowledgeApp } from "./knowledge/index.ts";
 import { lordsApp } from "./lords/index.ts";
+import { metricsApp } from "./metrics/index.ts";
 import { movesApp } from "./moves/index.ts";
 import { questsApp } from "./quests/index.ts";
 import { workspacesApp } from "./workspaces/index.ts";
@@ -92,6 +93,7 @@ export function createApp() {
   app.route("/api/workspaces/:workspaceId/agents/:code/memories", agentMemoriesApp);
   app.route("/api/workspaces/:workspaceId/cache", cacheApp);
   app.route("/", agentsApi);
+  app.route("/metrics", metricsApp);
 
   app.route("/", docsApp(app));
 

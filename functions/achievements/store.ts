@@ -3,9 +3,9 @@ import { listPage, oneOf, type Page } from "../../shared/db/pagination.ts";
 import type { AchievementsRow } from "../../shared/db/rows.generated.ts";
 import { settleAchievement } from "../../shared/domain/campaigns/index.ts";
 import { ApiError } from "../../shared/http/api-error.ts";
-import { assertParentWritable, campaignForChildWrite, unknownReference } from "../campaigns/parent.ts";
-import { numeric } from "../../shared/http/responses.ts";
 import { changedFields, type Emit } from "../../shared/http/request-scope.ts";
+import { numeric } from "../../shared/http/responses.ts";
+import { assertParentWritable, campaignForChildWrite, unknownReference } from "../campaigns/parent.ts";
 import { defined } from "../campaigns/store.ts";
 import {
   type CreateAchievementInput,

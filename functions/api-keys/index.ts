@@ -36,7 +36,8 @@ export const apiKeysApp = new Hono<AppEnv>()
       summary: "Create an API key; the response is the only time the secret is shown",
       responses: {
         201: {
-          description: "`{ data: CreatedApiKey }` with the secret (`secret`, send it as `x-api-key`); `Location` names it",
+          description:
+            "`{ data: CreatedApiKey }` with the secret (`secret`, send it as `x-api-key`); `Location` names it",
         },
         ...ERROR_RESPONSES,
       },

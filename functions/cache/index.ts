@@ -105,7 +105,10 @@ export const cacheApp = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Warm the cache now, as the scheduled job would",
-      responses: { 200: { description: "`{ data: { <kind>: count } }`: how many values each kind stored" }, ...ERROR_RESPONSES },
+      responses: {
+        200: { description: "`{ data: { <kind>: count } }`: how many values each kind stored" },
+        ...ERROR_RESPONSES,
+      },
     }),
     requirePermission("cache:manage"),
     validate("json", WarmNowBody),

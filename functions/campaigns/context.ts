@@ -8,8 +8,8 @@ import type {
   QuestsRow,
   WarBriefsRow,
 } from "../../shared/db/rows.generated.ts";
-import { toQuest } from "../quests/serialize.ts";
 import { toWire } from "../../shared/http/responses.ts";
+import { toQuest } from "../quests/serialize.ts";
 import { type CampaignDetail, toCampaign, toTargetCohort } from "./serialize.ts";
 
 /** Most quests and war briefs the detail embeds; their own endpoints page through the rest. */

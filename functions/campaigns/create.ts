@@ -1,6 +1,6 @@
 import type { Tx } from "../../shared/db/database.ts";
-import type { CreateCampaignInput } from "./schemas.ts";
 import type { Emit } from "../../shared/http/request-scope.ts";
+import type { CreateCampaignInput } from "./schemas.ts";
 import { assertCampaignReferences, insertCampaign, insertPositioning, replaceTargetCohorts } from "./store.ts";
 
 /**

@@ -3,12 +3,19 @@ import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../shared/app-env.ts";
 import { requirePermission } from "../../shared/auth/workspace-access.ts";
 import { ApiError } from "../../shared/http/api-error.ts";
+import { readAs, requestScope, writeAs } from "../../shared/http/request-scope.ts";
+import {
+  created,
+  type DataResponse,
+  ERROR_RESPONSES,
+  listResponse,
+  workspacePath,
+} from "../../shared/http/responses.ts";
 import { validate } from "../../shared/http/validate.ts";
 import { loadCampaignDetail } from "./context.ts";
 import { createCampaign } from "./create.ts";
 import { transitionCampaign } from "./lifecycle.ts";
 import { listCampaigns } from "./list.ts";
-import { created, type DataResponse, ERROR_RESPONSES, listResponse, workspacePath } from "../../shared/http/responses.ts";
 import {
   CampaignParam,
   CreateCampaignBody,
@@ -16,7 +23,6 @@ import {
   TransitionBody,
   UpdateCampaignBody,
 } from "./schemas.ts";
-import { readAs, requestScope, writeAs } from "../../shared/http/request-scope.ts";
 import { type CampaignDetail, toCampaign } from "./serialize.ts";
 import { findCampaign } from "./store.ts";
 import { patchCampaign } from "./update.ts";

@@ -7,8 +7,8 @@ import type {
   WarBriefsRow,
 } from "../../shared/db/rows.generated.ts";
 import { type CampaignStatus, nextCampaignStatuses } from "../../shared/domain/campaigns/index.ts";
-import type { Quest } from "../quests/serialize.ts";
 import { dateOnly, numeric, toWire, type Wire } from "../../shared/http/responses.ts";
+import type { Quest } from "../quests/serialize.ts";
 
 /** A campaign as lists and writes return it. */
 export type Campaign = Omit<Wire<CampaignsRow>, "budget" | "start_date" | "end_date"> & {

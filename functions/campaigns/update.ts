@@ -1,10 +1,10 @@
 import type { Tx } from "../../shared/db/database.ts";
 import { ApiError } from "../../shared/http/api-error.ts";
 import { inOrder } from "../../shared/http/fields.ts";
-import { assertWritable } from "./parent.ts";
-import { dateOnly } from "../../shared/http/responses.ts";
-import type { UpdateCampaignInput } from "./schemas.ts";
 import { changedFields, type Emit } from "../../shared/http/request-scope.ts";
+import { dateOnly } from "../../shared/http/responses.ts";
+import { assertWritable } from "./parent.ts";
+import type { UpdateCampaignInput } from "./schemas.ts";
 import { assertCampaignReferences, findCampaign, replaceTargetCohorts, updateCampaign } from "./store.ts";
 
 /**

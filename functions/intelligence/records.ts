@@ -50,7 +50,11 @@ function bindable(tx: Tx, kind: RecordKind, values: Values): Record<string, post
 function emitFor(emit: Emit, kind: RecordKind, type: EventType, written: object, changed?: string[]) {
   // Every kind selects `id` and its label column.
   const row = written as Values;
-  return emit(type, { [kind.idKey]: row.id, [kind.labelColumn]: row[kind.labelColumn], ...(changed ? { changed } : {}) });
+  return emit(type, {
+    [kind.idKey]: row.id,
+    [kind.labelColumn]: row[kind.labelColumn],
+    ...(changed ? { changed } : {}),
+  });
 }
 
 /** One page of a workspace's records matching `where`, in the query's keyset order. */
@@ -122,7 +126,13 @@ export async function updateRecord<Row extends { id: string }>(
 }
 
 /** Deletes a record, with its `*.deleted` event. */
-export async function deleteRecord(tx: Tx, emit: Emit, kind: RecordKind, workspaceId: string, id: string): Promise<void> {
+export async function deleteRecord(
+  tx: Tx,
+  emit: Emit,
+  kind: RecordKind,
+  workspaceId: string,
+  id: string,
+): Promise<void> {
   const [deleted] = await tx<Values[]>`
     delete from ${tx(kind.table)} where id = ${id} and workspace_id = ${workspaceId}
     returning id, ${tx(kind.labelColumn)}`;

@@ -2,8 +2,8 @@ import type { Tx } from "../../shared/db/database.ts";
 import { listPage, oneOf, type Page } from "../../shared/db/pagination.ts";
 import type { MovesRow } from "../../shared/db/rows.generated.ts";
 import { completionStamp } from "../../shared/domain/campaigns/index.ts";
-import { assertParentWritable, campaignForChildWrite, unknownReference } from "../campaigns/parent.ts";
 import { changedFields, type Emit } from "../../shared/http/request-scope.ts";
+import { assertParentWritable, campaignForChildWrite, unknownReference } from "../campaigns/parent.ts";
 import { defined } from "../campaigns/store.ts";
 import type { CreateMoveInput, ListMovesInput, UpdateMoveInput } from "./schemas.ts";
 

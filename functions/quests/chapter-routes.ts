@@ -3,9 +3,15 @@ import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../../shared/app-env.ts";
 import { requirePermission } from "../../shared/auth/workspace-access.ts";
 import { ApiError } from "../../shared/http/api-error.ts";
-import { validate } from "../../shared/http/validate.ts";
-import { created, type DataResponse, ERROR_RESPONSES, listResponse, workspacePath } from "../../shared/http/responses.ts";
 import { readAs, requestScope, writeAs } from "../../shared/http/request-scope.ts";
+import {
+  created,
+  type DataResponse,
+  ERROR_RESPONSES,
+  listResponse,
+  workspacePath,
+} from "../../shared/http/responses.ts";
+import { validate } from "../../shared/http/validate.ts";
 import {
   addChapter,
   deleteChapter,

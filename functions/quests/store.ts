@@ -4,8 +4,8 @@ import type { QuestChaptersRow, QuestsRow } from "../../shared/db/rows.generated
 import { completionStamp } from "../../shared/domain/campaigns/index.ts";
 import { ApiError } from "../../shared/http/api-error.ts";
 import { inOrder } from "../../shared/http/fields.ts";
-import { assertParentWritable, campaignForChildWrite } from "../campaigns/parent.ts";
 import { changedFields, type Emit } from "../../shared/http/request-scope.ts";
+import { assertParentWritable, campaignForChildWrite } from "../campaigns/parent.ts";
 import { defined } from "../campaigns/store.ts";
 import type { CreateQuestInput, ListQuestsInput, UpdateQuestInput } from "./schemas.ts";
 import { type QuestWithChapters, toChapter, toQuest } from "./serialize.ts";

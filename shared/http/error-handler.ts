@@ -50,12 +50,20 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof InvalidTransitionError) {
-    return ApiError.conflict(err.message, err.issues.map((issue) => ({ ...issue })), "INVALID_TRANSITION");
+    return ApiError.conflict(
+      err.message,
+      err.issues.map((issue) => ({ ...issue })),
+      "INVALID_TRANSITION",
+    );
   }
   if (err instanceof DomainInputError) return ApiError.validation(err.issues.map((issue) => ({ ...issue })));
   if (err instanceof HTTPException) {
     if (err.status === 400 && /malformed json/i.test(err.message)) {
-      return ApiError.badRequest("Malformed JSON in request body", [{ field: "body", message: "is not valid JSON" }], "MALFORMED_JSON");
+      return ApiError.badRequest(
+        "Malformed JSON in request body",
+        [{ field: "body", message: "is not valid JSON" }],
+        "MALFORMED_JSON",
+      );
     }
     const status = err.status as ContentfulStatusCode;
     return new ApiError(status, CODE_BY_STATUS[status] ?? "HTTP_ERROR", err.message || "Request failed");

@@ -41,10 +41,14 @@ afterAll(async () => {
   await harness?.dispose();
 });
 
+// Every invocation regenerates: the identical ones below must reach the models, not the response cache.
 const invoke = async (code: string) => {
-  const { status, body } = await client.api<InvokeResponse>(OLIVER, `${base}/${code}/invoke`, { input: example(code) });
+  const { status, body } = await client.api<InvokeResponse>(OLIVER, `${base}/${code}/invoke`, {
+    input: example(code),
+    refresh: true,
+  });
   expect(status).toBe(202);
-  return (body.execution as { execution_id: string }).execution_id;
+  return (body.data.execution as { execution_id: string }).execution_id;
 };
 
 async function switches(executionId: string): Promise<{ from: string; to: string; reason: string }[]> {

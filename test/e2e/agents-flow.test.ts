@@ -1,6 +1,7 @@
 import { Client } from "@upstash/qstash";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BatchResponse, InvokeResponse } from "../../functions/agents/index.ts";
+import type { ExecutionDetail } from "../../functions/agents/executions-query.ts";
+import type { BatchResponse, CostsResponse, InvokeResponse } from "../../functions/agents/index.ts";
 import { type ExecutionMessage, spendKey } from "../../shared/agents/runtime/index.ts";
 import {
   type AgentsClient,
@@ -19,9 +20,10 @@ let harness: Harness;
 let client: AgentsClient;
 let qstash: Client;
 let base: string;
+const METRICS_TOKEN = "e2e-metrics-token-0123456789abcdef0123456789";
 
 beforeAll(async () => {
-  harness = await startHarness({ name: `e2e_agents_flow_${process.pid}` });
+  harness = await startHarness({ name: `e2e_agents_flow_${process.pid}`, vars: { METRICS_TOKEN } });
   client = await agentsClient(harness);
   qstash = new Client({ baseUrl: harness.stack.urls.qstash, token: harness.stack.bindings.QSTASH_TOKEN as string });
   base = `/api/workspaces/${client.workspace}/agents`;
@@ -32,7 +34,7 @@ afterAll(async () => {
   await harness?.dispose();
 });
 
-const idOf = (response: InvokeResponse) => (response.execution as { execution_id: string }).execution_id;
+const idOf = (response: InvokeResponse) => (response.data.execution as { execution_id: string }).execution_id;
 
 describe("agents end to end", () => {
   it("happy: invoke → delivered → executed → result, and ?wait=true returns it", async () => {
@@ -50,9 +52,13 @@ describe("agents end to end", () => {
       input: example("MUSE-001"),
     });
     expect(waited.status).toBe(200);
-    expect(waited.body.completed).toBe(true);
-    expect(waited.body.execution).toMatchObject({ status: "succeeded", agent_code: "MUSE-001", model: "balanced" });
-    expect((waited.body.execution as { output: unknown }).output).toBeTruthy();
+    expect(waited.body.data.completed).toBe(true);
+    expect(waited.body.data.execution).toMatchObject({
+      status: "succeeded",
+      agent_code: "MUSE-001",
+      model: "balanced",
+    });
+    expect((waited.body.data.execution as { output: unknown }).output).toBeTruthy();
   });
 
   it("happy: a DAG of 5 agents runs in dependency order, each step after the ones it needs", async () => {
@@ -67,7 +73,7 @@ describe("agents end to end", () => {
     expect(status).toBe(202);
     const rows = await finished(
       client.sql,
-      body.executions.map((e) => e.execution_id),
+      body.data.executions.map((e) => e.execution_id),
     );
     const byKey = new Map(rows.map((row) => [row.node_key, row]));
     expect(rows.every((row) => row.status === "succeeded")).toBe(true);
@@ -98,7 +104,7 @@ describe("agents end to end", () => {
     expect(status).toBe(202);
     const rows = await finished(
       client.sql,
-      body.executions.map((e) => e.execution_id),
+      body.data.executions.map((e) => e.execution_id),
     );
     expect(rows.map((row) => row.status)).toEqual(Array(10).fill("succeeded"));
   });
@@ -127,6 +133,39 @@ describe("agents end to end", () => {
     expect(await client.sql`select id from public.cost_ledger where execution_id = ${id}`).toHaveLength(1);
   });
 
+  it("cache: an identical invocation is answered from the cache at no cost; /costs and /metrics report it", async () => {
+    const invoke = () =>
+      client.api<InvokeResponse>(OLIVER, `${base}/MTX-003/invoke?wait=true&wait_seconds=20`, {
+        input: example("MTX-003"),
+      });
+    const first = await invoke();
+    const second = await invoke();
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const [ran, cached] = [first.body.data.execution, second.body.data.execution] as ExecutionDetail[];
+    expect(ran).toMatchObject({ status: "succeeded", cached: false, attempts: 1 });
+    expect(ran?.cost_usd).toBeGreaterThan(0);
+    expect(cached).toMatchObject({ status: "succeeded", cached: true, attempts: 0, cost_usd: 0, output: ran?.output });
+    const [entry] =
+      await client.sql`select amount_usd, cache_hit from public.cost_ledger where execution_id = ${cached?.id ?? ""}`;
+    expect(entry).toEqual({ amount_usd: "0.000000", cache_hit: true });
+
+    const costs = await client.api<CostsResponse>(OLIVER, `/api/workspaces/${client.workspace}/costs`);
+    expect(costs.body.data.total.cache_hits).toBeGreaterThanOrEqual(1);
+    expect(costs.body.data.cache.agent_responses.hits).toBeGreaterThanOrEqual(1);
+    expect(costs.body.data.cache.saved_usd).toBeGreaterThan(0);
+
+    const metrics = await harness.fetch(`/metrics?workspace_id=${client.workspace}`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    expect(text).toMatch(
+      new RegExp(
+        `raptorflow_cache_lookups_total\\{workspace_id="${client.workspace}",type="agent_responses",result="hit"\\} [1-9]`,
+      ),
+    );
+  });
+
   it("security: a tampered signature is a 401 and runs nothing", async () => {
     const queued = await client.api<InvokeResponse>(OLIVER, `${base}/RES-003/invoke`, { input: example("RES-003") });
     await finished(client.sql, [idOf(queued.body)]);
@@ -153,7 +192,11 @@ describe("agents end to end", () => {
       input: example("MUSE-001"),
     });
     expect(downgraded.status).toBe(202);
-    expect(downgraded.body.execution).toMatchObject({ tier: "fast", requested_tier: "balanced", downgraded: true });
+    expect(downgraded.body.data.execution).toMatchObject({
+      tier: "fast",
+      requested_tier: "balanced",
+      downgraded: true,
+    });
     const [row] = await finished(client.sql, [idOf(downgraded.body)]);
     expect(row).toMatchObject({ status: "succeeded", model: "fast" });
 

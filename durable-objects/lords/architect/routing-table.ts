@@ -2,6 +2,7 @@ import type { Guild } from "../../../shared/agents/registry/index.ts";
 
 /** How urgently a routed request's agents should run. */
 export const ROUTE_PRIORITIES = ["critical", "high", "normal", "low"] as const;
+/** One of ROUTE_PRIORITIES. */
 export type RoutePriority = (typeof ROUTE_PRIORITIES)[number];
 
 /** Where one request type goes: a guild, its agents (in the order they are queued) and a default priority. */

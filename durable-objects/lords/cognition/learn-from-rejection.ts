@@ -48,7 +48,9 @@ export function rejectionLearning(event: Pick<RecordedEvent, "sequence" | "paylo
   if (p.feedback?.trim()) reasons.push(p.feedback.trim());
   const what = [p.content_type, p.title ? `"${p.title}"` : undefined].filter(Boolean).join(" ") || "content";
   const scored =
-    p.score !== undefined && p.threshold !== undefined ? ` (score ${p.score} against a threshold of ${p.threshold})` : "";
+    p.score !== undefined && p.threshold !== undefined
+      ? ` (score ${p.score} against a threshold of ${p.threshold})`
+      : "";
   const insight =
     reasons.length > 0
       ? `Rejected ${what}${scored}: ${reasons.join(" ")}`

@@ -67,7 +67,14 @@ export const getLearningSummary = defineCapability({
       const window = (column: string): Fragment => (since ? tx`and ${tx(column)} >= ${since}` : tx``);
       const ws = ctx.workspaceId;
       const [learnings] = await tx<
-        { total: number; mean_confidence: number | null; successes: number; failures: number; first_at: Date | null; last_at: Date | null }[]
+        {
+          total: number;
+          mean_confidence: number | null;
+          successes: number;
+          failures: number;
+          first_at: Date | null;
+          last_at: Date | null;
+        }[]
       >`
         select count(*)::int as total, avg(confidence)::float8 as mean_confidence,
                count(*) filter (where learning_type = 'success')::int as successes,
@@ -93,7 +100,9 @@ export const getLearningSummary = defineCapability({
       const decisionStatus = await tx<{ key: string; n: number }[]>`
         select status as key, count(*)::int as n from public.decisions
         where workspace_id = ${ws} and lord = 'cognition' ${window("created_at")} group by status order by status`;
-      const [mentoring] = await tx<{ sessions: number; agents: number; effectiveness: number | null; scored: number }[]>`
+      const [mentoring] = await tx<
+        { sessions: number; agents: number; effectiveness: number | null; scored: number }[]
+      >`
         select count(*)::int as sessions, count(distinct agent_id)::int as agents,
                avg(effectiveness_score)::float8 as effectiveness, count(effectiveness_score)::int as scored
         from public.mentoring_sessions

@@ -28,7 +28,9 @@ export const MakeDecisionInput = strictBody({
   context: v.optional(contextObject("context"), {}),
   tags: v.optional(tagList("tags")),
   since: v.optional(timestamp("since")),
-  relevance_threshold: v.optional(v.pipe(unit("relevance_threshold"), v.minValue(0.01, "relevance_threshold must be ≥ 0.01"))),
+  relevance_threshold: v.optional(
+    v.pipe(unit("relevance_threshold"), v.minValue(0.01, "relevance_threshold must be ≥ 0.01")),
+  ),
   max_learnings: learningWindow,
   synthesis_id: v.optional(uuid("synthesis_id")),
   initiative_id: v.optional(uuid("initiative_id")),

@@ -15,7 +15,11 @@ import { mentoringEffectiveness } from "./effectiveness.ts";
 import { agentCode, unit } from "./inputs.ts";
 
 const nonNegative = (field: string) =>
-  v.pipe(v.number(`${field} must be a number`), v.finite(`${field} must be finite`), v.minValue(0, `${field} must be ≥ 0`));
+  v.pipe(
+    v.number(`${field} must be a number`),
+    v.finite(`${field} must be finite`),
+    v.minValue(0, `${field} must be ≥ 0`),
+  );
 
 /** `POST /mentoring/provide`: the agent, optional targets, and how much history to read. */
 export const MentorAgentInput = strictBody({
@@ -23,7 +27,9 @@ export const MentorAgentInput = strictBody({
   targets: v.optional(
     strictBody({
       success_rate: v.optional(unit("targets.success_rate")),
-      p95_latency_ms: v.optional(v.pipe(nonNegative("targets.p95_latency_ms"), v.gtValue(0, "targets.p95_latency_ms must be > 0"))),
+      p95_latency_ms: v.optional(
+        v.pipe(nonNegative("targets.p95_latency_ms"), v.gtValue(0, "targets.p95_latency_ms must be > 0")),
+      ),
       cost_per_run_usd: v.optional(nonNegative("targets.cost_per_run_usd")),
     }),
     {},
@@ -133,7 +139,9 @@ export const mentorAgent = defineCapability({
 
 // Finished runs, oldest first; a run without a recorded latency counts the time it took to finish.
 async function history(tx: Tx, workspaceId: string, code: string, limit: number, since?: string): Promise<Run[]> {
-  const rows = await tx<{ status: string; latency_ms: number; cost_usd: number; error: string | null; created_at: Date }[]>`
+  const rows = await tx<
+    { status: string; latency_ms: number; cost_usd: number; error: string | null; created_at: Date }[]
+  >`
     select status, latency_ms, cost_usd, error, created_at from (
       select e.id, e.status, e.cost_usd::float8 as cost_usd, e.error, e.created_at,
              coalesce(e.latency_ms::float8,

@@ -1,4 +1,3 @@
-import type { NotificationChannel } from "../../../shared/domain/herald/index.ts";
 import { defineCapability } from "../capability.ts";
 import { type DispatchResult, dispatchDeliveries } from "./deliveries.ts";
 import { SendNotificationInput } from "./inputs.ts";
@@ -24,10 +23,9 @@ export const sendNotification = defineCapability({
   input: SendNotificationInput,
   mutates: true,
   async handler(input, ctx): Promise<SendNotificationResult> {
-    const channels = input.channels as NotificationChannel[];
     const notifications = await ctx.transaction(async (tx, emit) => {
       await requireMembers(tx, ctx.workspaceId, input.recipients, (index) => `recipients.${index}`);
-      const messages = await renderForChannels(tx, ctx.workspaceId, input, channels);
+      const messages = await renderForChannels(tx, ctx.workspaceId, input, input.channels);
       const items: NewNotification[] = input.recipients.flatMap((userId) =>
         messages.map((message) => ({
           workspaceId: ctx.workspaceId,

@@ -2,7 +2,7 @@ import type { JSONParsed } from "hono/utils/types";
 import * as v from "valibot";
 import { csvPicklist, cursorMatchesSort, listQueryEntries } from "../../../shared/db/pagination.ts";
 import { type CompetitorsRow, columnValues } from "../../../shared/db/rows.generated.ts";
-import { labels, name, notEmpty, oneOf, strictBody, text, uuid } from "../../../shared/http/fields.ts";
+import { labels, name, notEmpty, oneOf, strictBody, text } from "../../../shared/http/fields.ts";
 import type { DataResponse, ListResponse } from "../../../shared/http/responses.ts";
 import { SearchText } from "../search.ts";
 

@@ -2,7 +2,17 @@ import type { JSONParsed } from "hono/utils/types";
 import * as v from "valibot";
 import { csvPicklist, cursorMatchesSort, listQueryEntries } from "../../../shared/db/pagination.ts";
 import { type CustomerInsightsRow, columnValues } from "../../../shared/db/rows.generated.ts";
-import { decimal, labels, MAX_TEXT, name, notEmpty, oneOf, strictBody, text, uuid } from "../../../shared/http/fields.ts";
+import {
+  decimal,
+  labels,
+  MAX_TEXT,
+  name,
+  notEmpty,
+  oneOf,
+  strictBody,
+  text,
+  uuid,
+} from "../../../shared/http/fields.ts";
 import type { DataResponse, ListResponse } from "../../../shared/http/responses.ts";
 import { SearchText } from "../search.ts";
 

@@ -2,7 +2,17 @@ import type { JSONParsed } from "hono/utils/types";
 import * as v from "valibot";
 import { csvPicklist, cursorMatchesSort, listQueryEntries } from "../../../shared/db/pagination.ts";
 import { columnValues, type MarketIntelligenceRow } from "../../../shared/db/rows.generated.ts";
-import { decimal, labels, name, notEmpty, oneOf, strictBody, text, timestamp, uuid } from "../../../shared/http/fields.ts";
+import {
+  decimal,
+  labels,
+  name,
+  notEmpty,
+  oneOf,
+  strictBody,
+  text,
+  timestamp,
+  uuid,
+} from "../../../shared/http/fields.ts";
 import type { DataResponse, ListResponse } from "../../../shared/http/responses.ts";
 import { SearchText } from "../search.ts";
 

@@ -16,6 +16,7 @@ import {
   ListInitiativesQuery,
 } from "./schemas.ts";
 
+// Response types of the routes (their `data`), for clients and tests.
 export type { AnalyzedComponent } from "../../../durable-objects/lords/architect/analyze-architecture.ts";
 export type { DesignedInitiative } from "../../../durable-objects/lords/architect/design-initiative.ts";
 export type { InitiativeDetail, InitiativeView } from "../../../durable-objects/lords/architect/initiative-rows.ts";

@@ -1,7 +1,7 @@
 import * as v from "valibot";
-import { columnValues } from "../../../shared/db/rows.generated.ts";
-import { decodeCursor, MAX_PAGE_SIZE } from "../../../shared/db/pagination.ts";
 import { GUILD_SLUGS } from "../../../durable-objects/lords/architect/inputs.ts";
+import { decodeCursor, MAX_PAGE_SIZE } from "../../../shared/db/pagination.ts";
+import { columnValues } from "../../../shared/db/rows.generated.ts";
 import { oneOf, strictQuery, uuid } from "../../campaigns/fields.ts";
 
 // Query strings and path parameters of the Architect's routes. Bodies are the capabilities'

@@ -13,6 +13,7 @@ import {
   RecentSynthesesQuery,
 } from "./schemas.ts";
 
+// Response types of the routes (their `data`), for clients and tests.
 export type { DecisionView } from "../../../durable-objects/lords/cognition/decision-rows.ts";
 export type { LearningDetail } from "../../../durable-objects/lords/cognition/get-learning.ts";
 export type { LearningView } from "../../../durable-objects/lords/cognition/learning-rows.ts";

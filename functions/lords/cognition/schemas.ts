@@ -52,11 +52,6 @@ export const RecentDecisionsQuery = strictQuery({
 export const LearningSummaryQuery = strictQuery({
   since: v.optional(timestamp("since")),
   top: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^\d{1,3}$/, "top must be a whole number"),
-      v.transform(Number),
-      integer("top", 1, 50),
-    ),
+    v.pipe(v.string(), v.regex(/^\d{1,3}$/, "top must be a whole number"), v.transform(Number), integer("top", 1, 50)),
   ),
 });

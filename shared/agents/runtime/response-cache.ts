@@ -47,7 +47,9 @@ function responseVersion(agent: AgentDefinition): Promise<string> {
     const text = JSON.stringify([PROMPT_VERSION, agent.systemPrompt, jsonSchemaOf(agent.outputSchema)]);
     version = crypto.subtle
       .digest("SHA-256", new TextEncoder().encode(text))
-      .then((digest) => Array.from(new Uint8Array(digest).slice(0, 8), (b) => b.toString(16).padStart(2, "0")).join(""));
+      .then((digest) =>
+        Array.from(new Uint8Array(digest).slice(0, 8), (b) => b.toString(16).padStart(2, "0")).join(""),
+      );
     versions.set(agent.code, version);
   }
   return version;

@@ -128,9 +128,7 @@ describe("POST /agents/invoke/parallel", () => {
     expect(body.data.graph_id).toBeNull();
     expect(body.data.executions.map((e) => e.agent_code)).toEqual(codes);
     expect(body.data.executions.every((e) => e.published && e.status === "queued")).toBe(true);
-    expect(body.data.executions.find((e) => e.agent_code === "LORD-001")?.tier).toBe(
-      getAgent("LORD-001")?.defaultTier,
-    );
+    expect(body.data.executions.find((e) => e.agent_code === "LORD-001")?.tier).toBe(getAgent("LORD-001")?.defaultTier);
     for (const execution of body.data.executions) {
       expect((await publishedMessages(execution.execution_id)).length).toBe(1);
     }

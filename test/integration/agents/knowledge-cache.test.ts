@@ -78,9 +78,7 @@ describe("agent response cache", () => {
 
     // The same input with its keys in another order and its spacing changed is the same invocation.
     const input = example("RES-001");
-    const reordered = Object.fromEntries(
-      Object.entries({ ...input, market: "  United   States " }).reverse(),
-    );
+    const reordered = Object.fromEntries(Object.entries({ ...input, market: "  United   States " }).reverse());
     const second = await run("RES-001", reordered);
     expect(second.outcome).toMatchObject({ kind: "succeeded", cached: true, costUsd: 0 });
     expect(second.outcome.savedUsd).toBeCloseTo(Number(first.row.cost_usd), 6);
@@ -168,7 +166,8 @@ describe("agent response cache", () => {
     expect(outcomes.filter((outcome) => outcome.body.cached === true)).toHaveLength(2);
     expect(new Set(rows.map((row) => JSON.stringify(row?.output))).size).toBe(1);
     const stats = await cacheStats(services.redis, ws);
-    expect(stats.by_type.agent_responses.keys).toBe(2);
+    // RES-001 under both knowledge versions, and the one RES-002 answer.
+    expect(stats.by_type.agent_responses.keys).toBe(3);
   });
 
   it("edge: another input is another answer; refresh must be a boolean", async () => {

@@ -6,10 +6,10 @@ import type {
   MemoryResponse,
   SearchResponse,
 } from "../../../functions/knowledge/index.ts";
+import { knowledgeVersion } from "../../../shared/knowledge/version.ts";
 import { TEMPLATES, type Template } from "../../../shared/knowledge/vocabulary.ts";
 import { call, countRows, type ErrorBody } from "../../helpers/api.ts";
 import { USERS } from "../../helpers/db.ts";
-import { knowledgeVersion } from "../../../shared/knowledge/version.ts";
 import { testServices } from "../cache/services.ts";
 import { documentOf, eventTypesOf, intelOf, knowledgePath, knowledgeWorkspace, sql } from "./fixtures.ts";
 
@@ -177,7 +177,10 @@ describe("list, read and delete", () => {
     });
     expect(created.body.data.chunks).toBeGreaterThan(1);
     const documentId = created.body.data.document_id!;
-    const listed = await call<MemoryListResponse>(USERS.victor, knowledgePath(ws, `?document_id=${documentId}&limit=100`));
+    const listed = await call<MemoryListResponse>(
+      USERS.victor,
+      knowledgePath(ws, `?document_id=${documentId}&limit=100`),
+    );
     expect(listed.body.data).toHaveLength(created.body.data.chunks);
 
     const removed = await call(USERS.ana, knowledgePath(ws, `/documents/${documentId}`), { method: "DELETE" });
@@ -191,7 +194,10 @@ describe("list, read and delete", () => {
     const page = await call<MemoryListResponse>(USERS.victor, knowledgePath(ws, "?limit=2"));
     expect(page.body.data).toHaveLength(2);
     expect(page.body.next_cursor).not.toBeNull();
-    const next = await call<MemoryListResponse>(USERS.victor, knowledgePath(ws, `?limit=2&cursor=${page.body.next_cursor}`));
+    const next = await call<MemoryListResponse>(
+      USERS.victor,
+      knowledgePath(ws, `?limit=2&cursor=${page.body.next_cursor}`),
+    );
     expect(next.body.data.map((m) => m.id)).not.toContain(page.body.data[0]!.id);
     const brand = await call<MemoryListResponse>(
       USERS.victor,

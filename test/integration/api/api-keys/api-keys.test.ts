@@ -1,9 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type {
-  ApiKeyListResponse,
-  CreatedApiKey,
-  CreatedApiKeyResponse,
-} from "../../../../functions/api-keys/index.ts";
+import type { ApiKeyListResponse, CreatedApiKey, CreatedApiKeyResponse } from "../../../../functions/api-keys/index.ts";
 import { hashApiKey } from "../../../../shared/auth/api-keys.ts";
 import { call, createWorkspace, type ErrorBody, idOf } from "../../../helpers/api.ts";
 import { testSql, USERS } from "../../../helpers/db.ts";
@@ -97,9 +93,9 @@ describe("GET /api-keys", () => {
 
 describe("DELETE /api-keys/:keyId", () => {
   const revokedAtOf = async (id: string) =>
-    (
-      await call<ApiKeyListResponse>(USERS.alice, path("?limit=100&include_revoked=true"))
-    ).body.data.find((key) => key.id === id)?.revoked_at;
+    (await call<ApiKeyListResponse>(USERS.alice, path("?limit=100&include_revoked=true"))).body.data.find(
+      (key) => key.id === id,
+    )?.revoked_at;
 
   it("revokes: the key stops authenticating, one event, and revoking again changes nothing", async () => {
     const key = await create({ role: "viewer" });

@@ -42,7 +42,10 @@ describe("GET /api/workspaces", () => {
   it("pages by name", async () => {
     const first = await call<WorkspaceListResponse>(USERS.alice, "/api/workspaces?limit=1");
     expect(first.body.data).toHaveLength(1);
-    const second = await call<WorkspaceListResponse>(USERS.alice, `/api/workspaces?limit=1&cursor=${first.body.next_cursor}`);
+    const second = await call<WorkspaceListResponse>(
+      USERS.alice,
+      `/api/workspaces?limit=1&cursor=${first.body.next_cursor}`,
+    );
     expect(second.body.data[0]!.name >= first.body.data[0]!.name).toBe(true);
     expect(second.body.data[0]!.id).not.toBe(first.body.data[0]!.id);
   });

@@ -300,6 +300,10 @@ describe("POST /initiatives/:id/approve and /transition", () => {
       method: "POST",
     });
     expect(viewer.status).toBe(403);
+    const viewerMove = await call<ErrorBody>(USERS.victor, path(`/initiatives/${initiative.id}/transition`), {
+      body: { status: "cancelled" },
+    });
+    expect(viewerMove.status).toBe(403);
     const foreign = await call<ErrorBody>(
       USERS.gina,
       `/api/workspaces/${WORKSPACES.globexLaunch}/lords/architect/initiatives/${initiative.id}/approve`,

@@ -15,9 +15,27 @@ const path = (suffix: string) => cognitionPath(ws, suffix);
 beforeAll(async () => {
   ws = await cognitionWorkspace(sql);
   const base = { source: "decision:test" };
-  await recordLearning(ws, { ...base, learning_type: "success", insight: "Customer webinars converted well", tags: ["webinar"], confidence: 0.8 });
-  await recordLearning(ws, { ...base, learning_type: "success", insight: "Our spring webinar filled the funnel", tags: ["webinar"], confidence: 0.6 });
-  await recordLearning(ws, { ...base, learning_type: "failure", insight: "The Tuesday newsletter underperformed", tags: ["email"], confidence: 0.5 });
+  await recordLearning(ws, {
+    ...base,
+    learning_type: "success",
+    insight: "Customer webinars converted well",
+    tags: ["webinar"],
+    confidence: 0.8,
+  });
+  await recordLearning(ws, {
+    ...base,
+    learning_type: "success",
+    insight: "Our spring webinar filled the funnel",
+    tags: ["webinar"],
+    confidence: 0.6,
+  });
+  await recordLearning(ws, {
+    ...base,
+    learning_type: "failure",
+    insight: "The Tuesday newsletter underperformed",
+    tags: ["email"],
+    confidence: 0.5,
+  });
 });
 afterAll(async () => {
   await sql`delete from public.workspaces where id = ${ws}`;
@@ -46,7 +64,9 @@ describe("POST /decisions/make", () => {
       expect.objectContaining({ optionId: "webinars", successWeight: 1.4, failureWeight: 0 }),
       expect.objectContaining({ optionId: "email", successWeight: 0, failureWeight: 0.5 }),
     ]);
-    expect(made.evidence.rationale[0]).toBe(`Chose webinars over email (${Math.round(expected * 100)}% likely to be the better option)`);
+    expect(made.evidence.rationale[0]).toBe(
+      `Chose webinars over email (${Math.round(expected * 100)}% likely to be the better option)`,
+    );
     expect(made.learnings_considered).toBe(3);
     expect(made.decision).toMatchObject({
       workspace_id: ws,
@@ -84,12 +104,16 @@ describe("POST /decisions/make", () => {
     );
     expect(made.learnings_considered).toBe(1);
     expect(made.evidence.choice).toBe("webinars");
-    expect(made.evidence.rationale).toContain("webinars: no relevant learnings, so expected success stays at the prior 50%");
+    expect(made.evidence.rationale).toContain(
+      "webinars: no relevant learnings, so expected success stays at the prior 50%",
+    );
     expect(made.decision.decision_type).toBe("content");
   });
 
   it("error: bad options or types are 400s naming the field; nothing is stored", async () => {
-    const [before] = await sql<{ n: number }[]>`select count(*)::int as n from public.decisions where workspace_id = ${ws}`;
+    const [before] = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from public.decisions where workspace_id = ${ws}`;
     const cases: [Record<string, unknown>, string][] = [
       [{ title: "x", options: [] }, "options"],
       [{ title: "x", options: [options[0], { ...options[1], id: "webinars" }] }, "options"],
@@ -101,9 +125,14 @@ describe("POST /decisions/make", () => {
     for (const [body, field] of cases) {
       const res = await call<ErrorBody>(USERS.oliver, path("/decisions/make"), { body });
       expect(res.status, field).toBe(400);
-      expect(res.body.details.map((d) => d.field), JSON.stringify(res.body)).toContain(field);
+      expect(
+        res.body.details.map((d) => d.field),
+        JSON.stringify(res.body),
+      ).toContain(field);
     }
-    const [after] = await sql<{ n: number }[]>`select count(*)::int as n from public.decisions where workspace_id = ${ws}`;
+    const [after] = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from public.decisions where workspace_id = ${ws}`;
     expect(after?.n).toBe(before?.n);
   });
 
@@ -117,7 +146,12 @@ describe("GET /decisions/recent and /decisions/:id", () => {
   it("happy: the Cognition Lord's decisions newest first, by type; one by id", async () => {
     const recent = await expectData<Page<DecisionView>>(USERS.victor, path("/decisions/recent"), {}, 200);
     expect(recent.items.map((d) => d.title)).toEqual(["Email only", "Launch channel for Q2"]);
-    const content = await expectData<Page<DecisionView>>(USERS.victor, path("/decisions/recent?decision_type=content"), {}, 200);
+    const content = await expectData<Page<DecisionView>>(
+      USERS.victor,
+      path("/decisions/recent?decision_type=content"),
+      {},
+      200,
+    );
     expect(content.items.map((d) => d.title)).toEqual(["Email only"]);
     const one = await expectData<DecisionView>(USERS.victor, path(`/decisions/${recent.items[1]?.id}`), {}, 200);
     expect(one.title).toBe("Launch channel for Q2");

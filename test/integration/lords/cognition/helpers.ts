@@ -37,7 +37,15 @@ export function recordLearning(workspaceId: string, body: Record<string, unknown
 
 /** The events of a workspace whose payload names `key` = `value`, oldest first. */
 export function eventsWith(sql: Sql, workspaceId: string, key: string, value: string) {
-  return sql<{ event_type: string; channel: string; lord: string | null; actor_id: string | null; payload: Record<string, unknown> }[]>`
+  return sql<
+    {
+      event_type: string;
+      channel: string;
+      lord: string | null;
+      actor_id: string | null;
+      payload: Record<string, unknown>;
+    }[]
+  >`
     select event_type, channel, lord, actor_id, payload from public.events
     where workspace_id = ${workspaceId} and payload ->> ${key} = ${value} order by sequence`;
 }

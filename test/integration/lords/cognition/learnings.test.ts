@@ -4,14 +4,7 @@ import type { Page } from "../../../../shared/db/pagination.ts";
 import { call, type ErrorBody } from "../../../helpers/api.ts";
 import { testSql, USERS, WORKSPACES } from "../../../helpers/db.ts";
 import { connect, isFrame, type TestSocket, tokenFor } from "../../lords-runtime/helpers.ts";
-import {
-  cognitionPath,
-  cognitionWorkspace,
-  eventsWith,
-  expectData,
-  memoriesOf,
-  recordLearning,
-} from "./helpers.ts";
+import { cognitionPath, cognitionWorkspace, eventsWith, expectData, memoriesOf, recordLearning } from "./helpers.ts";
 
 // The learning journal through the real router: record (with the knowledge base), read recent
 // and one, the summary report, and the Cognition channel's socket.
@@ -106,7 +99,10 @@ describe("POST /learning/record", () => {
     for (const [body, field] of cases) {
       const res = await call<ErrorBody>(USERS.oliver, path("/learning/record"), { body });
       expect(res.status, field).toBe(400);
-      expect(res.body.details.map((d) => d.field), JSON.stringify(res.body)).toContain(field);
+      expect(
+        res.body.details.map((d) => d.field),
+        JSON.stringify(res.body),
+      ).toContain(field);
     }
     expect(await countLearnings()).toBe(before);
   });
@@ -122,7 +118,12 @@ describe("GET /learning/recent and /learning/:id", () => {
   it("happy: newest first with filters and a cursor; one learning with its syntheses", async () => {
     const first = await recordLearning(ws, { ...webinar, source: "list:test", insight: "First listed learning." });
     const second = await recordLearning(ws, { ...webinar, source: "list:test", insight: "Second listed learning." });
-    const page1 = await expectData<Page<LearningView>>(USERS.victor, path("/learning/recent?source=list:test&limit=1"), {}, 200);
+    const page1 = await expectData<Page<LearningView>>(
+      USERS.victor,
+      path("/learning/recent?source=list:test&limit=1"),
+      {},
+      200,
+    );
     expect(page1.items.map((l) => l.id)).toEqual([second.learning.id]);
     const page2 = await expectData<Page<LearningView>>(
       USERS.victor,
@@ -132,7 +133,12 @@ describe("GET /learning/recent and /learning/:id", () => {
     );
     expect(page2.items.map((l) => l.id)).toEqual([first.learning.id]);
     expect(page2.next_cursor).toBeNull();
-    const failures = await expectData<Page<LearningView>>(USERS.victor, path("/learning/recent?learning_type=failure"), {}, 200);
+    const failures = await expectData<Page<LearningView>>(
+      USERS.victor,
+      path("/learning/recent?learning_type=failure"),
+      {},
+      200,
+    );
     expect(failures.items.length).toBeGreaterThan(0);
     expect(failures.items.every((l) => l.learning_type === "failure")).toBe(true);
     const tagged = await expectData<Page<LearningView>>(USERS.victor, path("/learning/recent?tag=ads"), {}, 200);
@@ -176,7 +182,13 @@ describe("GET /learning/summary", () => {
       await recordLearning(own, { ...webinar, confidence: 0.8, tags: ["webinar", "conversion"] });
       await recordLearning(own, { ...webinar, confidence: 0.6, tags: ["webinar"] });
       await recordLearning(own, { ...webinar, learning_type: "failure", confidence: 0.4, tags: ["ads"] });
-      await recordLearning(own, { ...webinar, learning_type: "pattern", source: "review:q1", confidence: 0.2, tags: [] });
+      await recordLearning(own, {
+        ...webinar,
+        learning_type: "pattern",
+        source: "review:q1",
+        confidence: 0.2,
+        tags: [],
+      });
       const summary = await expectData<LearningSummary>(USERS.victor, at("/learning/summary?top=2"), {}, 200);
       expect(summary.learnings).toMatchObject({
         total: 4,
@@ -196,7 +208,12 @@ describe("GET /learning/summary", () => {
       expect(summary.syntheses).toMatchObject({ total: 0, mean_confidence: null, strongest: [] });
       expect(summary.mentoring).toMatchObject({ sessions: 0, effectiveness: null });
 
-      const later = await expectData<LearningSummary>(USERS.victor, at("/learning/summary?since=2999-01-01T00:00:00Z"), {}, 200);
+      const later = await expectData<LearningSummary>(
+        USERS.victor,
+        at("/learning/summary?since=2999-01-01T00:00:00Z"),
+        {},
+        200,
+      );
       expect(later.learnings).toMatchObject({ total: 0, success_share: null, mean_confidence: null });
     } finally {
       await sql`delete from public.workspaces where id = ${own}`;

@@ -50,7 +50,12 @@ let first: MentoringResult;
 
 describe("POST /mentoring/provide", () => {
   it("happy: guidance per area from the agent's finished runs, stored with mentoring.provided", async () => {
-    first = await expectData<MentoringResult>(USERS.oliver, path("/mentoring/provide"), { body: { agent_code: "muse-001" } }, 201);
+    first = await expectData<MentoringResult>(
+      USERS.oliver,
+      path("/mentoring/provide"),
+      { body: { agent_code: "muse-001" } },
+      201,
+    );
     const m = first.mentoring;
     // 7 of 10 succeeded; p95 of the sorted latencies at h = 8.55: 1800 + 0.55 × 10200 = 7410 ms;
     // costs: median 0.01, mean 0.014, one run over 3× the median; "timeout after # ms" behind 2 of 3 failures.
@@ -78,7 +83,9 @@ describe("POST /mentoring/provide", () => {
       effectiveness_score: null,
       created_by: USERS.oliver.id,
     });
-    expect(first.session.guidance).toMatch(/^MUSE-001 \(Headline Copywriter\): 10 runs, 70% succeeded, p95 latency 7410 ms/);
+    expect(first.session.guidance).toMatch(
+      /^MUSE-001 \(Headline Copywriter\): 10 runs, 70% succeeded, p95 latency 7410 ms/,
+    );
     const [row] = await sql<{ topic: string; recommendations: unknown[] }[]>`
       select topic, recommendations from public.mentoring_sessions where id = ${first.session.id}`;
     expect(row?.recommendations).toHaveLength(5);
@@ -130,7 +137,9 @@ describe("POST /mentoring/provide", () => {
   });
 
   it("security: a viewer may not mentor (403); another workspace has no history of this agent", async () => {
-    expect((await call(USERS.victor, path("/mentoring/provide"), { body: { agent_code: "MUSE-001" } })).status).toBe(403);
+    expect((await call(USERS.victor, path("/mentoring/provide"), { body: { agent_code: "MUSE-001" } })).status).toBe(
+      403,
+    );
     const other = await cognitionWorkspace(sql);
     try {
       const res = await call<ErrorBody>(USERS.oliver, cognitionPath(other, "/mentoring/provide"), {
@@ -148,7 +157,9 @@ describe("mentoringEffectiveness", () => {
   it("is the share of raised areas no longer raised, and null with nothing raised or nothing to judge by", () => {
     const raised = [{ area: "latency" as const }, { area: "errors" as const }, { area: "latency" as const }];
     expect(mentoringEffectiveness(raised, { guidance: [] })).toBe(1);
-    expect(mentoringEffectiveness(raised, { guidance: [{ area: "latency", severity: "medium", message: "" }] })).toBe(0.5);
+    expect(mentoringEffectiveness(raised, { guidance: [{ area: "latency", severity: "medium", message: "" }] })).toBe(
+      0.5,
+    );
     expect(mentoringEffectiveness([], { guidance: [] })).toBeNull();
     expect(mentoringEffectiveness(raised, null)).toBeNull();
   });

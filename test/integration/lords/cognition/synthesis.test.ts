@@ -14,10 +14,30 @@ const path = (suffix: string) => cognitionPath(ws, suffix);
 const ids: Record<string, string> = {};
 
 const learnings = {
-  a: { learning_type: "success", insight: "Customer webinars convert trial users", tags: ["webinar", "conversion"], confidence: 0.8 },
-  b: { learning_type: "success", insight: "Webinars with customers lift conversion", tags: ["webinar", "conversion"], confidence: 0.6 },
-  c: { learning_type: "failure", insight: "A webinar led by the product team had poor conversion", tags: ["webinar", "conversion"], confidence: 0.7 },
-  d: { learning_type: "pattern", insight: "Email open rates peak on Tuesday mornings", tags: ["email"], confidence: 0.9 },
+  a: {
+    learning_type: "success",
+    insight: "Customer webinars convert trial users",
+    tags: ["webinar", "conversion"],
+    confidence: 0.8,
+  },
+  b: {
+    learning_type: "success",
+    insight: "Webinars with customers lift conversion",
+    tags: ["webinar", "conversion"],
+    confidence: 0.6,
+  },
+  c: {
+    learning_type: "failure",
+    insight: "A webinar led by the product team had poor conversion",
+    tags: ["webinar", "conversion"],
+    confidence: 0.7,
+  },
+  d: {
+    learning_type: "pattern",
+    insight: "Email open rates peak on Tuesday mornings",
+    tags: ["email"],
+    confidence: 0.9,
+  },
   e: { learning_type: "pattern", insight: "Tuesday email sends get the most opens", tags: ["email"], confidence: 0.5 },
 };
 
@@ -49,7 +69,13 @@ describe("POST /synthesis/create", () => {
     // a prediction of (2 + 1)/(3 + 2) = 60% success; confidence 3/5 × 2/3 × mean(0.8, 0.6, 0.7) = 0.28.
     expect(first.summary).toMatch(/^Expect about 60% success for .+ \(2 of 3 succeeded\)\.$/);
     expect(first.confidence).toBeCloseTo(0.28, 12);
-    expect(first.figures).toEqual({ support: 3, successes: 2, failures: 1, agreement: 2 / 3, mean_confidence: expect.any(Number) });
+    expect(first.figures).toEqual({
+      support: 3,
+      successes: 2,
+      failures: 1,
+      agreement: 2 / 3,
+      mean_confidence: expect.any(Number),
+    });
     expect(first.figures.mean_confidence).toBeCloseTo(0.7, 12);
     expect(first.learnings.map((l) => [l.id, l.weight])).toEqual([
       [ids.a, 0.8],
@@ -110,13 +136,17 @@ describe("POST /synthesis/create", () => {
     const [old] = await sql<{ status: string }[]>`select status from public.syntheses where id = ${prediction.id}`;
     expect(old?.status).toBe("superseded");
     expect(run.knowledge.removed_chunks).toBe(staleMemories.length);
-    const left = await sql<{ id: string }[]>`select id from public.agent_memories where id in ${sql(staleMemories.map((m) => m.id))}`;
+    const left = await sql<
+      { id: string }[]
+    >`select id from public.agent_memories where id in ${sql(staleMemories.map((m) => m.id))}`;
     expect(left).toEqual([]);
     expect((await memoriesOf(sql, ws, "synthesis", trend.id)).length).toBeGreaterThan(0);
   });
 
   it("error: nothing related enough is a 422; bad settings are 400s naming the field", async () => {
-    const none = await call<ErrorBody>(USERS.oliver, path("/synthesis/create"), { body: { tags: ["nothing-like-this"] } });
+    const none = await call<ErrorBody>(USERS.oliver, path("/synthesis/create"), {
+      body: { tags: ["nothing-like-this"] },
+    });
     expect(none.status).toBe(422);
     expect(none.body.code).toBe("NOTHING_TO_SYNTHESIZE");
     for (const [body, field] of [
@@ -140,9 +170,19 @@ describe("POST /synthesis/create", () => {
 
 describe("GET /synthesis/recent and /synthesis/:id", () => {
   it("happy: recent syntheses by status, one with its learnings; learnings name their syntheses", async () => {
-    const published = await expectData<Page<SynthesisView>>(USERS.victor, path("/synthesis/recent?status=published"), {}, 200);
+    const published = await expectData<Page<SynthesisView>>(
+      USERS.victor,
+      path("/synthesis/recent?status=published"),
+      {},
+      200,
+    );
     expect(published.items.map((s) => s.synthesis_type)).toEqual(["trend", "pattern"]);
-    const superseded = await expectData<Page<SynthesisView>>(USERS.victor, path("/synthesis/recent?status=superseded"), {}, 200);
+    const superseded = await expectData<Page<SynthesisView>>(
+      USERS.victor,
+      path("/synthesis/recent?status=superseded"),
+      {},
+      200,
+    );
     expect(superseded.items.map((s) => s.id)).toEqual([prediction.id]);
     const one = await expectData<SynthesisDetail>(USERS.victor, path(`/synthesis/${prediction.id}`), {}, 200);
     expect(one.learnings.map((l) => l.id)).toEqual([ids.a, ids.b, ids.c]);
