@@ -1,9 +1,12 @@
 import { readdir, readFile } from "node:fs/promises";
-
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 
-const MIGRATIONS_DIR = new URL("../../supabase/migrations/", import.meta.url);
-const SEED_FILE = new URL("../../supabase/seed.sql", import.meta.url);
+// Plain paths, not URL objects: this module is also type-checked with the Workers types (e2e tests).
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const MIGRATIONS_DIR = join(ROOT, "supabase", "migrations");
+const SEED_FILE = join(ROOT, "supabase", "seed.sql");
 
 /** Lists migration files in apply order (their names start with a timestamp). */
 export async function listMigrations(): Promise<string[]> {
@@ -26,7 +29,7 @@ export async function migrate(connectionString: string, options: { seed?: boolea
     for (const file of await listMigrations()) {
       const [version, ...rest] = file.replace(/\.sql$/, "").split("_");
       if (!version || applied.has(version)) continue;
-      const text = await readFile(new URL(file, MIGRATIONS_DIR), "utf8");
+      const text = await readFile(join(MIGRATIONS_DIR, file), "utf8");
       await sql.begin(async (tx) => {
         await tx.unsafe(text);
         await tx`insert into supabase_migrations.schema_migrations (version, name) values (${version}, ${rest.join("_")})`;

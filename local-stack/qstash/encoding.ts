@@ -1,6 +1,7 @@
 import type { HeaderMap } from "./types.ts";
 
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+// Typed loosely: the Workers and Node typings of TextDecoder's options differ, both accept `fatal`.
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true } as ConstructorParameters<typeof TextDecoder>[1]);
 
 /** Base64 of raw bytes (bodies are stored this way so binary payloads survive). */
 export function toBase64(bytes: Uint8Array | string): string {

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { approvalDecision, designFeedback, type QualityAssessment } from "../../../shared/domain/aesthete/index.ts";
+import { strictBody } from "../../../shared/http/fields.ts";
 import { defineCapability } from "../capability.ts";
 import { resolveContent } from "./content.ts";
 import { loadGuidelines } from "./guidelines.ts";
@@ -9,7 +10,7 @@ import { Uuid } from "./schemas.ts";
 
 /** `POST /lords/aesthete/approve`. */
 export const ApproveContentInput = v.pipe(
-  v.object({
+  strictBody({
     content_item_id: Uuid,
     /** A new revision of the item's text, judged instead of the stored one (version + 1). */
     content: v.optional(v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(100_000))),

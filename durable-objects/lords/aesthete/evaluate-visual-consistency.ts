@@ -2,6 +2,7 @@ import * as v from "valibot";
 import type { Json } from "../../../shared/db/rows.generated.ts";
 import { type VisualAsset, visualConsistency } from "../../../shared/domain/aesthete/index.ts";
 import { DomainInputError } from "../../../shared/domain/errors.ts";
+import { strictBody } from "../../../shared/http/fields.ts";
 import { defineCapability } from "../capability.ts";
 import { withApiFields } from "../seer/domain-fields.ts";
 import { loadGuidelines, visualGuidelines } from "./guidelines.ts";
@@ -28,7 +29,7 @@ export const AssetInput = v.object({
 
 /** `POST /lords/aesthete/consistency/evaluate`. */
 export const EvaluateVisualConsistencyInput = v.pipe(
-  v.object({
+  strictBody({
     scope: v.picklist(
       ["campaign", "channel", "workspace", "content_set"],
       "scope must be campaign, channel, workspace or content_set",

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { CONTENT_TYPES } from "../../../shared/domain/aesthete/index.ts";
+import { strictBody } from "../../../shared/http/fields.ts";
 
 /** A uuid field, with a message that names what it expected. */
 export const Uuid = v.pipe(v.string(), v.uuid("must be a uuid"));
@@ -40,7 +41,7 @@ export const contentSourceEntries = {
  * item id or new content with its type and naming the field that is missing.
  */
 export function contentInput<const Extra extends v.ObjectEntries>(extra: Extra) {
-  const schema = v.object({ ...contentSourceEntries, ...extra });
+  const schema = strictBody({ ...contentSourceEntries, ...extra });
   type Input = v.InferOutput<typeof schema>;
   const source = (input: Input) => input as ContentSource;
   return v.pipe(

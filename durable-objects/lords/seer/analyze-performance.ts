@@ -4,6 +4,7 @@ import type { Json } from "../../../shared/db/rows.generated.ts";
 import { DomainInputError } from "../../../shared/domain/errors.ts";
 import { type PerformanceMetric, performanceAnalysis } from "../../../shared/domain/seer/index.ts";
 import { ApiError } from "../../../shared/http/api-error.ts";
+import { strictBody } from "../../../shared/http/fields.ts";
 import { defineCapability } from "../capability.ts";
 import { withApiFields } from "./domain-fields.ts";
 import { type GuildPeriod, guildMetricHistories } from "./guild-metrics.ts";
@@ -16,7 +17,7 @@ const MetricName = v.pipe(
 
 /** `POST /lords/seer/analysis/performance`. */
 export const AnalyzePerformanceInput = v.pipe(
-  v.object({
+  strictBody({
     subject_type: v.picklist(["campaign", "guild", "workspace"], "subject_type must be campaign, guild or workspace"),
     campaign_id: v.optional(Uuid),
     guild_id: v.optional(Uuid),

@@ -2,13 +2,14 @@ import * as v from "valibot";
 import type { Tx } from "../../../shared/db/database.ts";
 import type { Json } from "../../../shared/db/rows.generated.ts";
 import { DomainInputError } from "../../../shared/domain/errors.ts";
+import { strictBody } from "../../../shared/http/fields.ts";
 import { defineCapability } from "../capability.ts";
 import { compileReport, type ReportForecast, type ReportIntelligence } from "./compile-report.ts";
 import { IsoDate, Label, Uuid } from "./schemas.ts";
 
 /** `POST /lords/seer/forecast/generate`. */
 export const ForecastReportInput = v.pipe(
-  v.object({
+  strictBody({
     title: Label(300),
     period_start: IsoDate,
     period_end: IsoDate,

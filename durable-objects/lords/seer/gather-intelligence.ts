@@ -2,6 +2,7 @@ import * as v from "valibot";
 import type { Json } from "../../../shared/db/rows.generated.ts";
 import { DomainInputError } from "../../../shared/domain/errors.ts";
 import { INTELLIGENCE_TYPES, intelligenceScores } from "../../../shared/domain/seer/index.ts";
+import { strictBody } from "../../../shared/http/fields.ts";
 import { defineCapability } from "../capability.ts";
 import { withApiFields } from "./domain-fields.ts";
 import { type IntelligenceRecord, intelligenceColumns } from "./intelligence-records.ts";
@@ -12,7 +13,7 @@ const MS_PER_DAY = 86_400_000;
 
 /** `POST /lords/seer/intelligence/gather`. */
 export const GatherIntelligenceInput = v.pipe(
-  v.object({
+  strictBody({
     intelligence_type: v.picklist(
       INTELLIGENCE_TYPES,
       `intelligence_type must be one of ${INTELLIGENCE_TYPES.join(", ")}`,

@@ -2,6 +2,7 @@ import * as v from "valibot";
 import type { Tx } from "../../../shared/db/database.ts";
 import { recommendationPriority } from "../../../shared/domain/seer/index.ts";
 import { ApiError } from "../../../shared/http/api-error.ts";
+import { strictBody } from "../../../shared/http/fields.ts";
 import { defineCapability } from "../capability.ts";
 import { withApiFields } from "./domain-fields.ts";
 import { effortBand, type RecommendationRecord, recommendationColumns } from "./recommendations.ts";
@@ -20,7 +21,7 @@ export const RECOMMENDATION_CATEGORIES = [
 ] as const;
 
 /** `POST /lords/seer/recommendations/generate`. */
-export const GenerateRecommendationInput = v.object({
+export const GenerateRecommendationInput = strictBody({
   title: Label(300),
   description: v.optional(v.pipe(v.string(), v.maxLength(5_000))),
   category: v.optional(

@@ -8,6 +8,7 @@ import {
   forecast,
   MAX_POLYNOMIAL_DEGREE,
 } from "../../../shared/domain/seer/index.ts";
+import { strictBody } from "../../../shared/http/fields.ts";
 import { defineCapability } from "../capability.ts";
 import { confidenceScore, seriesSummary } from "./confidence.ts";
 import { withApiFields } from "./domain-fields.ts";
@@ -20,7 +21,7 @@ const SERIES_LIMIT = 1e12;
 export const MAX_SERIES_POINTS = 20_000;
 
 /** `POST /lords/seer/predict-trend`. */
-export const PredictTrendInput = v.object({
+export const PredictTrendInput = strictBody({
   subject: Label(200),
   metric: Label(100),
   method: v.picklist(FORECAST_TYPES, `method must be one of ${FORECAST_TYPES.join(", ")}`),

@@ -35,7 +35,7 @@ describe("fan-out", () => {
     const lordSocket = await connect(workspaceId, "/ws/lords/cognition", { token });
     open.push(...sockets, lordSocket);
     const from = lordSocket.frames.length;
-    lordSocket.send({ type: "subscribe", events: ["content.rejected"] });
+    lordSocket.send({ type: "subscribe", events: ["quality.assessed"] });
     await lordSocket.next(isFrame("subscribed"), { from });
 
     const bus = workspaceBus(env, workspaceId);
@@ -51,7 +51,7 @@ describe("fan-out", () => {
       }),
       await recordEvent(tx, {
         workspaceId,
-        type: "content.rejected",
+        type: "quality.assessed",
         payload: { marker: tag },
         actorId: USERS.alice.id,
       }),
@@ -68,26 +68,28 @@ describe("fan-out", () => {
       await socket.next((frame): frame is never => isMarkedEvent(tag)(frame) && frame.event === "feedback.provided");
       expect(socket.eventsMarked(tag).map((frame) => frame.event)).toEqual([
         "content.created",
-        "content.rejected",
+        "quality.assessed",
         "feedback.provided",
       ]);
     }
     await lordSocket.next(isMarkedEvent(tag));
     await settle();
-    expect(lordSocket.eventsMarked(tag).map((frame) => frame.event)).toEqual(["content.rejected"]);
+    expect(lordSocket.eventsMarked(tag).map((frame) => frame.event)).toEqual(["quality.assessed"]);
 
     const after = await bus.stats();
     expect(after.published_events - before.published_events).toBe(3);
     expect(after.publish_batches - before.publish_batches).toBe(1);
     expect(after.serializations - before.serializations).toBe(3);
     expect(after.frames_sent - before.frames_sent).toBe(9);
-    expect(after.lord_deliveries - before.lord_deliveries).toBe(1);
+    // One delivery per interested Lord for the whole batch: Cognition (its socket subscribed) and
+    // Herald (it reacts to every event type; this workspace has no subscribers, so it sends nothing).
+    expect(after.lord_deliveries - before.lord_deliveries).toBe(2);
     expect(after.connections).toBe(3);
     expect(after.average_fanout_ms).toBeGreaterThanOrEqual(0);
-    expect(after.lord_interests.cognition).toEqual(["content.rejected"]);
+    expect(after.lord_interests.cognition).toEqual(["quality.assessed"]);
   });
 
-  it("nothing is serialised when no socket wants the events", async () => {
+  it("nothing is serialised when no socket wants the events; only the reacting Lord is called", async () => {
     const bus = workspaceBus(env, workspaceId);
     for (let attempt = 0; attempt < 40 && (await bus.stats()).connections > 0; attempt++) await settle(25);
     const before = await bus.stats();
@@ -103,6 +105,7 @@ describe("fan-out", () => {
     await publishEvents(env, [event]);
     const after = await bus.stats();
     expect(after.serializations - before.serializations).toBe(0);
-    expect(after.lord_deliveries - before.lord_deliveries).toBe(0);
+    // Herald reacts to every type (it notifies subscribers); no other Lord is woken.
+    expect(after.lord_deliveries - before.lord_deliveries).toBe(1);
   });
 });
