@@ -42,6 +42,15 @@ interface EventRow {
  * sequence N" can never miss a row that was numbered earlier but committed later. The lock is
  * held until commit, so emit near the end of a transaction. Write `events` only through here.
  */
+/**
+ * Takes the workspace log's lock (the one `recordEvent` takes) early, for a publisher whose
+ * payload is a snapshot of shared state: reading the snapshot after the lock makes the last
+ * event in sequence order also the latest snapshot.
+ */
+export async function lockWorkspaceLog(tx: Tx, workspaceId: string): Promise<void> {
+  await tx`select pg_advisory_xact_lock(hashtext('public.events'), hashtext(${workspaceId}))`;
+}
+
 export async function recordEvent(tx: Tx, event: NewEvent): Promise<RecordedEvent> {
   const channel = event.channel ?? channelOf(event.type);
   // One round trip: the lock is taken while the select row is produced, before the insert

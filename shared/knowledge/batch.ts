@@ -2,7 +2,7 @@ import type { Client as QStashClient } from "@upstash/qstash";
 import type { Redis } from "@upstash/redis/cloudflare";
 import * as v from "valibot";
 import { withService } from "../db/database.ts";
-import { type RecordedEvent, recordEvent } from "../events/record.ts";
+import { lockWorkspaceLog, type RecordedEvent, recordEvent } from "../events/record.ts";
 import type { KnowledgeActor, KnowledgeDeps } from "./deps.ts";
 import { ingestMany } from "./ingest.ts";
 import { KnowledgeInput } from "./input.ts";
@@ -167,17 +167,23 @@ async function advance(
       .hincrby(key, "duplicate_chunks", counts.duplicates)
       .exec();
   }
-  const progress = await batchProgress(deps.redis, slice.workspace_id, slice.batch_id);
-  if (!progress || first !== 1) return progress;
-  const event = await withService(deps.sql, (tx) =>
-    recordEvent(tx, {
+  if (first !== 1) return batchProgress(deps.redis, slice.workspace_id, slice.batch_id);
+  // Slices finish concurrently: read the snapshot under the workspace log's lock so events commit
+  // in snapshot order and the last progress event is always the latest state.
+  const recorded = await withService(deps.sql, async (tx) => {
+    await lockWorkspaceLog(tx, slice.workspace_id);
+    const progress = await batchProgress(deps.redis, slice.workspace_id, slice.batch_id);
+    if (!progress) return undefined;
+    const event = await recordEvent(tx, {
       workspaceId: slice.workspace_id,
       type: "knowledge.batch_progress",
       payload: { ...progress, slice: slice.slice },
       actorId: slice.actor_id,
       requestId: slice.request_id,
-    }),
-  );
-  await deps.publish?.([event] as RecordedEvent[]);
-  return progress;
+    });
+    return { progress, event };
+  });
+  if (!recorded) return undefined;
+  await deps.publish?.([recorded.event] as RecordedEvent[]);
+  return recorded.progress;
 }

@@ -124,6 +124,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       persistTo: join(stateDir, "wrangler"),
       logLevel: options.logLevel,
     });
+    await untilSteady(worker.fetch);
     return {
       ...worker,
       stack,
@@ -135,6 +136,26 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   } catch (error) {
     await cleanUp().catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * Waits for five consecutive healthy answers: right after start wrangler may still be applying the
+ * config patch, and a request caught by that reload dies mid-flight ("Your worker restarted
+ * mid-request"), which would fail whichever test happened to send it.
+ */
+async function untilSteady(fetchWorker: (path: string) => Promise<Response>): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let steady = 0;
+  while (steady < 5) {
+    if (Date.now() > deadline) throw new Error("the Worker did not answer /health steadily within 30 s");
+    const ok = await fetchWorker("/health")
+      .then(
+        async (res) => res.ok && (res.headers.get("content-type") ?? "").includes("json") && (await res.text()) !== "",
+      )
+      .catch(() => false);
+    steady = ok ? steady + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
