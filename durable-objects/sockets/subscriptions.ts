@@ -28,7 +28,8 @@ export function initialSubscriptions(lord: LordName | null): Subscription[] {
  * Whether a socket receives an event: a Lord channel always carries that Lord's own events;
  * beyond that, the types it subscribed to (or `*`).
  */
-export function wants(socket: Pick<SocketAttachment, "lord" | "events">, event: RecordedEvent): boolean {
+export function wants(socket: Pick<SocketAttachment, "lord" | "events" | "userId">, event: RecordedEvent): boolean {
+  if (addressedToSomeoneElse(socket.userId, event)) return false;
   if (socket.lord !== null && event.lord === socket.lord) return true;
   return socket.events.includes(ALL_EVENTS) || socket.events.includes(event.type);
 }
@@ -53,4 +54,14 @@ export function unionOf(sockets: readonly Pick<SocketAttachment, "events">[]): S
   const all = new Set<Subscription>();
   for (const socket of sockets) for (const entry of socket.events) all.add(entry);
   return [...all].sort();
+}
+
+/**
+ * A notification event names its recipient: only that member's sockets carry it, so an in-app
+ * notification reaches the user it is for and no one else watching the workspace.
+ */
+function addressedToSomeoneElse(userId: string, event: RecordedEvent): boolean {
+  if (!event.type.startsWith("notification.")) return false;
+  const recipient = event.payload.recipient_id;
+  return typeof recipient === "string" && recipient !== userId;
 }
